@@ -1,0 +1,5 @@
+import sys
+
+from noticekg.cli import main
+
+sys.exit(main())

@@ -1,0 +1,60 @@
+"""``noticekg query`` and ``noticekg queries``: the named SPARQL catalogue over graph files."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from noticekg.errors import QueryError
+from noticekg.graph import load_graph
+from noticekg.queries import catalogue, format_csv, format_json, format_table, get_query, run_query
+
+OUTPUTS = {"table": format_table, "csv": format_csv, "json": format_json}
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    query = commands.add_parser(
+        "query",
+        help="run a named query (or a .rq file) over graph files",
+        description="Run a query from the catalogue (see `noticekg queries`) or a .rq file. "
+        "Parameters are bound as RDF terms, never pasted into the query text.",
+    )
+    query.add_argument("name", metavar="NAME|FILE.rq")
+    query.add_argument("--data", nargs="+", type=Path, required=True, metavar="GRAPHFILE")
+    query.add_argument(
+        "--param", action="append", default=[], metavar="NAME=VALUE", help="repeatable"
+    )
+    query.add_argument("--format", choices=sorted(OUTPUTS), default="table")
+    query.set_defaults(run=run_query_command)
+
+    listing = commands.add_parser("queries", help="list the named queries and their parameters")
+    listing.set_defaults(run=run_catalogue)
+
+
+def run_query_command(args: argparse.Namespace) -> int:
+    named = get_query(args.name)
+    params = parse_params(args.param)
+    result = run_query(named, load_graph(args.data), params)
+    print(OUTPUTS[args.format](result))
+    return 0
+
+
+def run_catalogue(args: argparse.Namespace) -> int:
+    for named in catalogue():
+        print(f"{named.name}\n    {named.title}")
+        for param in named.params:
+            print(f"    --param {param.name}=<{param.type}>  {param.description}")
+    return 0
+
+
+def parse_params(values: list[str]) -> dict[str, str]:
+    """``["label=管委会"]`` → ``{"label": "管委会"}``; a value may itself contain ``=``."""
+    params: dict[str, str] = {}
+    for value in values:
+        name, sep, text = value.partition("=")
+        if not sep or not name.strip():
+            raise QueryError(f"--param {value!r}: expected NAME=VALUE")
+        if name in params:
+            raise QueryError(f"--param {name}: given twice")
+        params[name.strip()] = text
+    return params

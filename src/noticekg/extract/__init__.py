@@ -1,0 +1,53 @@
+"""Text → plain records. Nothing here knows RDF: :func:`extract_notice` returns a
+:class:`Notice` whose every fact carries code-point offsets into the text it came from."""
+
+from noticekg.extract.baseline import baseline_entities
+from noticekg.extract.evaluate import (
+    Score,
+    combine,
+    evaluate,
+    format_scores,
+    load_gold,
+    score_entities,
+)
+from noticekg.extract.pipeline import extract_file, extract_notice
+from noticekg.extract.reader import read_text
+from noticekg.extract.records import (
+    Contact,
+    Entity,
+    EntityType,
+    Header,
+    Inspection,
+    Measure,
+    Metric,
+    Notice,
+    Predicate,
+    Problem,
+    Relation,
+    Span,
+)
+
+__all__ = [
+    "Contact",
+    "Entity",
+    "EntityType",
+    "Header",
+    "Inspection",
+    "Measure",
+    "Metric",
+    "Notice",
+    "Predicate",
+    "Problem",
+    "Relation",
+    "Score",
+    "Span",
+    "baseline_entities",
+    "combine",
+    "evaluate",
+    "extract_file",
+    "extract_notice",
+    "format_scores",
+    "load_gold",
+    "read_text",
+    "score_entities",
+]
