@@ -20,7 +20,12 @@ test: $(BIN)/noticekg
 	$(BIN)/pytest
 
 bench: $(BIN)/noticekg
-	$(BIN)/python bench/throughput.py
+	$(BIN)/python -m bench.throughput
+
+docs: $(BIN)/noticekg
+	$(BIN)/pip install --quiet -e '.[docs]'
+	$(BIN)/python tools/gen_namespace.py
+	$(BIN)/python tools/gen_ontology_doc.py
 
 clean:
 	rm -rf $(VENV) noticekg-demo build dist src/*.egg-info
