@@ -12,6 +12,7 @@ from noticekg.extract.evaluate import (
 )
 from noticekg.extract.pipeline import extract_file, extract_notice
 from noticekg.extract.reader import read_text
+from noticekg.extract.serialize import notice_as_dict
 from noticekg.extract.records import (
     Contact,
     Entity,
@@ -48,6 +49,7 @@ __all__ = [
     "extract_notice",
     "format_scores",
     "load_gold",
+    "notice_as_dict",
     "read_text",
     "score_entities",
 ]

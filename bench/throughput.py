@@ -1,0 +1,63 @@
+"""Extraction throughput against plain jieba segmentation of the same text.
+
+    python bench/throughput.py [--notices 50]
+
+Prints characters per second for jieba.lcut (a private Tokenizer, as a user of jieba would call
+it), for rjieba where installed, and for noticekg's full extraction, with the ratio the
+extraction costs over segmentation alone. Figures, not assertions: run it on the machine you care
+about.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+import tracemalloc
+from collections.abc import Callable
+
+import jieba
+
+from bench.corpus import generate
+from noticekg.extract import extract_notice
+
+
+def rate(texts: list[str], work: Callable[[str], object]) -> float:
+    """Characters per second over all ``texts``, after one warm-up call."""
+    work(texts[0])
+    started = time.perf_counter()
+    for text in texts:
+        work(text)
+    return sum(map(len, texts)) / (time.perf_counter() - started)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notices", type=int, default=50)
+    args = parser.parse_args()
+    texts = list(generate(args.notices))
+    chars = sum(map(len, texts))
+    print(f"corpus: {len(texts)} notices, {chars:,} characters")
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    rows = [("jieba.lcut", rate(texts, tokenizer.lcut))]
+    try:
+        import rjieba
+
+        rows.append(("rjieba.cut", rate(texts, rjieba.cut)))
+    except ImportError:
+        pass
+    tracemalloc.start()
+    rows.append(("noticekg extract_notice", rate(texts, extract_notice)))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+
+    base = rows[0][1]
+    print(f"{'':<26}{'chars/s':>12}{'× jieba.lcut time':>20}")
+    for name, value in rows:
+        print(f"{name:<26}{value:>12,.0f}{base / value:>20.2f}")
+    print(f"peak traced memory during extraction: {peak / 2**20:.1f} MiB")
+
+
+if __name__ == "__main__":
+    main()
