@@ -43,9 +43,10 @@ def vary(text: str, rng: random.Random) -> str:
     text = YEAR.sub(lambda m: f"20{min(25, max(10, int(m.group(1)) + shift))}年", text)
     starts = [m.start() for m in SECTION.finditer(text)]
     if len(starts) > 2:
-        head, body = text[: starts[0]], [
-            text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)
-        ]
+        head, body = (
+            text[: starts[0]],
+            [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)],
+        )
         tail = body.pop()
         rng.shuffle(body)
         text = head + "".join(body) + tail

@@ -11,9 +11,15 @@ from pathlib import Path
 from noticekg.corpus import CorpusRun, extract_corpus
 from noticekg.errors import InputError
 from noticekg.extract import Notice
-from noticekg.graph import DEFAULT_BASE, FORMATS, build_dataset, render_html, to_networkx
+from noticekg.graph import (
+    DEFAULT_BASE,
+    FORMATS,
+    build_dataset,
+    render_html,
+    to_networkx,
+    write_dataset,
+)
 from noticekg.graph import validate as shacl_validate
-from noticekg.graph import write_dataset
 from noticekg.samples import sample_notice
 
 
@@ -96,7 +102,9 @@ def summary(notice: Notice, *, triples: int, conforms: bool, out: Path) -> str:
         f"{len(notice.metrics)} metrics, {len(notice.relations)} relations, "
         + ", ".join(f"{n} {t}" for t, n in sorted(types.items()))
     )
-    lines.append(f"graph       {triples} triples · SHACL {'conforms' if conforms else 'VIOLATIONS'}")
+    lines.append(
+        f"graph       {triples} triples · SHACL {'conforms' if conforms else 'VIOLATIONS'}"
+    )
     lines.append("problems")
     lines += [f"  {p.n:>2}. {p.title}" for p in notice.problems]
     lines.append(f"written     {out / 'graph.ttl'}, {out / 'graph.html'}")

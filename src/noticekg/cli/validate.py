@@ -24,5 +24,7 @@ def run_validate(args: argparse.Namespace) -> int:
     report = validate(load_graph(args.paths))
     print(report.text)
     if not report.conforms:
-        raise ValidationFailed(f"{len(report.results)} SHACL violation(s) in {len(args.paths)} file(s)")
+        raise ValidationFailed(
+            f"{len(report.results)} SHACL violation(s) in {len(args.paths)} file(s)"
+        )
     return 0

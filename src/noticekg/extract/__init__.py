@@ -12,7 +12,6 @@ from noticekg.extract.evaluate import (
 )
 from noticekg.extract.pipeline import extract_file, extract_notice
 from noticekg.extract.reader import read_text
-from noticekg.extract.serialize import notice_as_dict
 from noticekg.extract.records import (
     Contact,
     Entity,
@@ -27,6 +26,7 @@ from noticekg.extract.records import (
     Relation,
     Span,
 )
+from noticekg.extract.serialize import notice_as_dict
 
 __all__ = [
     "Contact",

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 
-class EntityType(str, Enum):
+class EntityType(StrEnum):
     """The six kinds of named things a notice talks about (gold ``type`` values)."""
 
     ORGANIZATION = "Organization"
@@ -24,7 +24,7 @@ class EntityType(str, Enum):
     PLACE = "Place"
 
 
-class Predicate(str, Enum):
+class Predicate(StrEnum):
     """Relations the text states between entities (gold ``predicate`` values)."""
 
     INSPECTED = "inspected"
