@@ -2,6 +2,7 @@
 :class:`Notice` whose every fact carries code-point offsets into the text it came from."""
 
 from noticekg.extract.baseline import baseline_entities
+from noticekg.extract.entities import canonical_name, find_entities
 from noticekg.extract.evaluate import (
     Score,
     combine,
@@ -26,6 +27,7 @@ from noticekg.extract.records import (
     Relation,
     Span,
 )
+from noticekg.extract.relations import find_relations
 from noticekg.extract.serialize import notice_as_dict
 
 __all__ = [
@@ -43,10 +45,13 @@ __all__ = [
     "Score",
     "Span",
     "baseline_entities",
+    "canonical_name",
     "combine",
     "evaluate",
     "extract_file",
     "extract_notice",
+    "find_entities",
+    "find_relations",
     "format_scores",
     "load_gold",
     "notice_as_dict",

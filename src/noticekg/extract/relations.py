@@ -1,0 +1,331 @@
+"""Relations the text states between entities, each with the sentence that states it.
+
+Two sources: names (a team named after its authority, a platform after its owner, a title
+opening with its issuer, a place inside a place name) and cue words inside one sentence
+(统筹指导, 领衔, 制定/出台/印发/建立, 协同/联合/对接/加强与…联系). A notice is its publisher's own
+report, so an action sentence without a subject has the publisher as its subject.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from noticekg.extract.entities import canonical_name
+from noticekg.extract.records import Entity, EntityType, Predicate, Relation, Span
+
+SENTENCE = re.compile(r"[^。;;!?!?\n]+[。;;!?!?]?")
+"""A sentence: up to and including its closing mark, never across a line break."""
+
+CLAUSE_BREAK = re.compile(r"[,,::]")
+"""Marks that end a clause: a cue word governs names up to the next one."""
+
+TITLE_BODY = re.compile(r"《[^《》\n]*》")
+"""A 《》 title, masked when looking for cue words so words inside a title are not cues."""
+
+ESTABLISH = re.compile(r"制定|出台|印发|建立|研究制定|联合制定")
+"""Cues that the subject creates the policy that follows."""
+
+APPLY = re.compile(
+    r"落实|执行|实施|推行|深化|探索|贯彻|利用|学习|按照|依据|根据|对照|围绕|修改|修订"
+)
+"""Cues that the subject applies an existing policy: they cancel an earlier creating cue."""
+
+ATTRIBUTIVE = re.compile(r"^的")
+"""已出台的《X》: a creating cue used as an attribute describes an older policy."""
+
+GUIDE = re.compile(r"(?:统筹)?指导")
+"""A body guiding the next body named in the sentence."""
+
+LEAD = re.compile(r"^[\u4e00-\u9fff]{0,4}?领衔")
+"""A person (with a title) leading the next body named (X院士领衔的Y)."""
+
+COOPERATE_BEFORE = re.compile(r"协同|联合|对接|会同")
+"""Cues written right before the partners they name (协同X, 联合X, 对接X)."""
+
+COOPERATE_AFTER = re.compile(r"^(?:的)?(?:联系|协作|合作|对接|互设飞地|共建|联动)")
+"""Cues written after 与 + partners (加强与X、Y的联系, 与X互设飞地)."""
+
+LIST_GAP = re.compile(r"^[、和及与\s]{0,2}$")
+"""What may stand between two names of one list."""
+
+INTERNAL_UNITS = re.compile(
+    r"^(?:第[一二三四五六七八九十\d]+)?(?:巡察组|巡视组)$|^(?:机关)?(?:党委|党组|党总支|党支部|工委)$|^纪检(?:监察)?组$"
+)
+"""What follows a body's name in the name of one of its own units (X第二巡察组, X机关党委)."""
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    entity: Entity
+
+
+def find_relations(
+    text: str,
+    entities: Sequence[Entity],
+    *,
+    publisher: str | None,
+    inspector: str | None,
+    target: str | None,
+    authority: str | None,
+) -> tuple[Relation, ...]:
+    """Relations of ``text`` between ``entities`` (guidelines §7), without duplicates.
+
+    ``publisher``, ``inspector``, ``target`` and ``authority`` are surface forms from the header
+    and opening sentence; they are resolved to entity names here.
+    """
+    names = {
+        role: (canonical_name(entities, surface) or surface) if surface else None
+        for role, surface in (
+            ("publisher", publisher),
+            ("inspector", inspector),
+            ("target", target),
+            ("authority", authority),
+        )
+    }
+    sentences = [Span(m.start(), m.end(), m.group()) for m in SENTENCE.finditer(text)]
+    mentions = sorted(
+        (_Mention(s.start, s.end, e) for e in entities for s in e.mentions),
+        key=lambda m: (m.start, -m.end),
+    )
+    evidence = _Evidence(sentences, entities)
+    found: list[Relation] = []
+    found.extend(_inspected(names, evidence))
+    found.extend(_from_names(entities, evidence))
+    issued = {r.subject: r.object for r in found if r.predicate is Predicate.ISSUED_BY}
+    starts = [m.start for m in mentions]
+    for sentence in sentences:
+        inside = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+        if not inside:
+            continue
+        found.extend(_guides(text, inside, sentence))
+        found.extend(_leads(text, inside, sentence))
+        found.extend(_establishes(text, inside, sentence, names["publisher"], issued))
+        found.extend(_cooperates(text, inside, sentence, names["publisher"]))
+    return _unique(found)
+
+
+class _Evidence:
+    """The sentence holding an entity's first mention: the evidence of a relation read off a
+    name."""
+
+    def __init__(self, sentences: Sequence[Span], entities: Sequence[Entity]) -> None:
+        self._sentences = sentences
+        self._first = {e.name: min((s.start for s in e.mentions), default=-1) for e in entities}
+
+    def of(self, name: str) -> Span | None:
+        start = self._first.get(name, -1)
+        for sentence in self._sentences:
+            if sentence.start <= start < sentence.end:
+                return sentence
+        return None
+
+
+def _inspected(names: dict[str, str | None], evidence: _Evidence) -> Iterator[Relation]:
+    inspector, target = names["inspector"], names["target"]
+    if inspector and target:
+        yield Relation(inspector, Predicate.INSPECTED, target, evidence.of(inspector))
+
+
+def _forms(entity: Entity) -> tuple[str, ...]:
+    return tuple(sorted({entity.name, *entity.aliases}, key=len, reverse=True))
+
+
+def _from_names(entities: Sequence[Entity], evidence: _Evidence) -> Iterator[Relation]:
+    """partOf, operates, issuedBy and locatedIn read off how names begin."""
+    organisations = [e for e in entities if e.type is EntityType.ORGANIZATION]
+    places = [e for e in entities if e.type is EntityType.PLACE]
+    for entity in entities:
+        if entity.type is EntityType.ORGANIZATION:
+            for owner, rest in _prefixes(entity, organisations):
+                if INTERNAL_UNITS.match(rest):
+                    yield Relation(
+                        entity.name, Predicate.PART_OF, owner.name, evidence.of(entity.name)
+                    )
+        elif entity.type is EntityType.PLATFORM:
+            for owner, _ in _prefixes(entity, organisations):
+                yield Relation(
+                    owner.name, Predicate.OPERATES, entity.name, evidence.of(entity.name)
+                )
+        elif entity.type is EntityType.POLICY:
+            for issuer in _issuers(entity.name, organisations):
+                yield Relation(
+                    entity.name, Predicate.ISSUED_BY, issuer.name, evidence.of(entity.name)
+                )
+        if entity.type in (EntityType.PLACE, EntityType.PROJECT, EntityType.PLATFORM):
+            for place, _ in _prefixes(entity, places):
+                yield Relation(
+                    entity.name, Predicate.LOCATED_IN, place.name, evidence.of(entity.name)
+                )
+
+
+def _prefixes(entity: Entity, others: Iterable[Entity]) -> Iterator[tuple[Entity, str]]:
+    """Other entities one of whose forms opens ``entity``'s name, with the rest of the name."""
+    for other in others:
+        if other is entity:
+            continue
+        for form in _forms(other):
+            if len(form) < len(entity.name) and entity.name.startswith(form):
+                yield other, entity.name[len(form) :]
+                break
+
+
+def _issuers(title: str, organisations: Sequence[Entity]) -> list[Entity]:
+    """Bodies that open a title one after another (X办公室Y办公室关于…)."""
+    forms = sorted(
+        ((form, org) for org in organisations for form in _forms(org) if len(form) > 1),
+        key=lambda pair: len(pair[0]),
+        reverse=True,
+    )
+    issuers: list[Entity] = []
+    position = 0
+    while True:
+        match = next(((form, org) for form, org in forms if title.startswith(form, position)), None)
+        if match is None or position + len(match[0]) >= len(title):
+            return issuers
+        if match[1] not in issuers:
+            issuers.append(match[1])
+        position += len(match[0])
+
+
+def _guides(text: str, inside: Sequence[_Mention], sentence: Span) -> Iterator[Relation]:
+    for index, mention in enumerate(inside):
+        if mention.entity.type is not EntityType.ORGANIZATION:
+            continue
+        cue = GUIDE.match(text, mention.end, sentence.end)
+        if cue is None:
+            continue
+        following = _next_of(inside[index + 1 :], EntityType.ORGANIZATION, mention.entity)
+        if following is not None:
+            yield Relation(mention.entity.name, Predicate.GUIDES, following.entity.name, sentence)
+
+
+def _leads(text: str, inside: Sequence[_Mention], sentence: Span) -> Iterator[Relation]:
+    for index, mention in enumerate(inside):
+        if mention.entity.type is not EntityType.PERSON:
+            continue
+        if LEAD.match(text[mention.end : sentence.end]) is None:
+            continue
+        following = _next_of(inside[index + 1 :], EntityType.ORGANIZATION, mention.entity)
+        if following is not None:
+            yield Relation(mention.entity.name, Predicate.LEADS, following.entity.name, sentence)
+
+
+def _next_of(mentions: Iterable[_Mention], kind: EntityType, other: Entity) -> _Mention | None:
+    return next((m for m in mentions if m.entity.type is kind and m.entity is not other), None)
+
+
+def _establishes(
+    text: str,
+    inside: Sequence[_Mention],
+    sentence: Span,
+    publisher: str | None,
+    issued: dict[str, str],
+) -> Iterator[Relation]:
+    """制定/出台/印发/建立 + a policy, unless an applying cue (落实, 执行 …) comes between or
+    the policy's title already names its issuer."""
+    masked = _masked(text, sentence)
+    for mention in inside:
+        if mention.entity.type is not EntityType.POLICY:
+            continue
+        clause_start = _clause_start(masked, sentence, mention.start)
+        window = masked[clause_start - sentence.start : mention.start - sentence.start]
+        cue = _last_cue(window)
+        if cue is None:
+            continue
+        subject = _subject_before(inside, clause_start + cue.start()) or publisher
+        if subject is None or mention.entity.name in issued:
+            continue
+        yield Relation(subject, Predicate.ESTABLISHES, mention.entity.name, sentence)
+
+
+def _masked(text: str, sentence: Span) -> str:
+    """The sentence with every title's inside blanked, so its words are not cues."""
+    return TITLE_BODY.sub(lambda m: "《" + "\u3000" * (len(m.group()) - 2) + "》", sentence.quote)
+
+
+def _clause_start(masked: str, sentence: Span, position: int) -> int:
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(masked, 0, position - sentence.start)]
+    return sentence.start + (breaks[-1] if breaks else 0)
+
+
+def _last_cue(window: str) -> re.Match[str] | None:
+    """The last creating cue of ``window`` that no applying cue follows and that is not used
+    as an attribute (已出台的)."""
+    creating = [m for m in ESTABLISH.finditer(window) if not ATTRIBUTIVE.match(window[m.end() :])]
+    if not creating:
+        return None
+    last = creating[-1]
+    if APPLY.search(window, last.end()):
+        return None
+    return last
+
+
+def _subject_before(inside: Sequence[_Mention], position: int) -> str | None:
+    """An organisation written right before the cue (X制定…) is the subject."""
+    for mention in inside:
+        if mention.entity.type is EntityType.ORGANIZATION and 0 <= position - mention.end <= 1:
+            return mention.entity.name
+    return None
+
+
+def _cooperates(
+    text: str, inside: Sequence[_Mention], sentence: Span, publisher: str | None
+) -> Iterator[Relation]:
+    """协同/联合/对接 + partners, or 与 + partners + 联系/协作/互设飞地."""
+    partners = (EntityType.ORGANIZATION, EntityType.PLACE)
+    for cue in COOPERATE_BEFORE.finditer(text, sentence.start, sentence.end):
+        subject = _subject_before(inside, cue.start()) or publisher
+        for mention in _list_from(text, inside, cue.end(), partners):
+            if subject and mention.entity.name != subject:
+                yield Relation(subject, Predicate.COOPERATES_WITH, mention.entity.name, sentence)
+    for position in _positions(text, "与", sentence):
+        listed = _list_from(text, inside, position + 1, partners)
+        if listed and COOPERATE_AFTER.match(text[listed[-1].end : sentence.end]):
+            subject = _subject_before(inside, position) or publisher
+            for mention in listed:
+                if subject and mention.entity.name != subject:
+                    yield Relation(
+                        subject, Predicate.COOPERATES_WITH, mention.entity.name, sentence
+                    )
+
+
+def _positions(text: str, char: str, sentence: Span) -> Iterator[int]:
+    position = text.find(char, sentence.start, sentence.end)
+    while position >= 0:
+        yield position
+        position = text.find(char, position + 1, sentence.end)
+
+
+def _list_from(
+    text: str, inside: Sequence[_Mention], start: int, kinds: Sequence[EntityType]
+) -> list[_Mention]:
+    """Mentions of ``kinds`` forming a list that begins at ``start`` (X、Y和Z)."""
+    listed: list[_Mention] = []
+    position = start
+    for mention in inside:
+        if mention.start < position:
+            continue
+        if not LIST_GAP.match(text[position : mention.start]) or mention.entity.type not in kinds:
+            break
+        if listed and mention.start == position and text[position - 1 : position] not in "、和及与":
+            break
+        listed.append(mention)
+        position = mention.end
+    return listed
+
+
+def _unique(relations: Iterable[Relation]) -> tuple[Relation, ...]:
+    seen: set[tuple[str, Predicate, str]] = set()
+    kept = []
+    for relation in relations:
+        key = (relation.subject, relation.predicate, relation.object)
+        if key in seen or relation.subject == relation.object:
+            continue
+        seen.add(key)
+        kept.append(relation)
+    return tuple(kept)
