@@ -90,8 +90,11 @@ def evaluate(notice: Notice, gold: dict[str, Any]) -> Scores:
             [(m["problem"], m["n"], m["title"]) for m in gold.get("measures", [])],
         ),
         "metrics": _match(
-            [(m.value, m.unit, m.problem) for m in notice.metrics],
-            [(Decimal(str(m["value"])), m["unit"], m["problem"]) for m in gold.get("metrics", [])],
+            [(m.value, _unit(m.unit), m.problem) for m in notice.metrics],
+            [
+                (Decimal(str(m["value"])), _unit(m["unit"]), m["problem"])
+                for m in gold.get("metrics", [])
+            ],
         ),
     }
     scores.update(score_entities(notice.entities, gold))
@@ -139,6 +142,12 @@ def format_scores(scores: Scores, *, title: str = "") -> str:
             f"{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}"
         )
     return "\n".join(lines)
+
+
+def _unit(unit: str) -> str:
+    """余 in 10余次 marks an approximate figure, not a different unit; gold files differ on
+    which side of the number they keep it."""
+    return unit.removeprefix("余")
 
 
 def _entity_matches(entity: Entity, gold: dict[str, Any]) -> bool:
