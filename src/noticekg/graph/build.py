@@ -1,0 +1,310 @@
+"""Notice records → RDF, one named graph per notice, exactly as docs/graph-model.md lays out.
+
+Every fact that comes from the text points at a ``nkg:Mention`` whose selectors give the offsets
+and the exact quote, so a reader can always go back to the characters a triple was made from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal, Inexact, localcontext
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, Namespace
+
+from noticekg.extract.records import (
+    Entity,
+    EntityType,
+    Measure,
+    Metric,
+    Notice,
+    Predicate,
+    Problem,
+    Span,
+)
+from noticekg.graph import iris
+from noticekg.graph.classes import RELATION_PROPERTY, entity_class
+from noticekg.ontology import NKG
+
+__all__ = ["OA", "PREFIXES", "bind_prefixes", "build_dataset", "notice_graph"]
+
+OA = Namespace("http://www.w3.org/ns/oa#")
+
+PREFIXES: dict[str, str] = {
+    "nkg": str(NKG._NS),
+    "oa": str(OA),
+    "skos": str(SKOS._NS),
+    "prov": str(PROV._NS),
+    "dcterms": str(DCTERMS._NS),
+    "xsd": str(XSD._NS),
+    "rdfs": str(RDFS._NS),
+}
+
+ZH = "zh"
+
+
+def bind_prefixes(graph: Graph) -> None:
+    """Bind the project prefixes so every serialisation reads the same."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, Namespace(namespace), override=True, replace=True)
+
+
+def build_dataset(notices: Iterable[Notice], *, base: str = iris.DEFAULT_BASE) -> Dataset:
+    """A dataset with one named graph per notice; its default graph is their union, so SPARQL
+    without ``GRAPH`` sees the whole corpus with shared entities merged."""
+    dataset = Dataset(default_union=True)
+    bind_prefixes(dataset)
+    for notice in notices:
+        graph = dataset.graph(iris.notice_iri(notice, base))
+        _NoticeBuilder(graph, notice, base).build()
+    return dataset
+
+
+def notice_graph(notice: Notice, *, base: str = iris.DEFAULT_BASE) -> Graph:
+    """The named graph of one notice on its own (its identifier is the notice IRI)."""
+    graph = Graph(identifier=iris.notice_iri(notice, base))
+    bind_prefixes(graph)
+    _NoticeBuilder(graph, notice, base).build()
+    return graph
+
+
+def decimal_literal(value: Decimal) -> Literal:
+    """An ``xsd:decimal`` in canonical form (``12.0``, ``870000000.0``): ``Decimal('1E+8')``
+    is no valid lexical form, and the canonical one survives every serialiser unchanged, so
+    exports round-trip to isomorphic graphs."""
+    text = format(value, "f")
+    if "." not in text:
+        text += ".0"
+    return Literal(text, datatype=XSD.decimal)
+
+
+def metric_scale(metric: Metric) -> Decimal | None:
+    """``normalised / value`` when it divides exactly (亿元 → 1e8); otherwise unknown."""
+    if metric.value == 0:
+        return None
+    with localcontext() as context:
+        context.traps[Inexact] = True
+        try:
+            return (metric.normalised_value / metric.value).normalize()
+        except Inexact:
+            return None
+
+
+def metric_label(metric: Metric) -> str:
+    return format(metric.value, "f") + metric.unit
+
+
+@dataclass
+class _NoticeBuilder:
+    """Adds one notice's triples to ``graph``; holds the notice IRI and minted entities."""
+
+    graph: Graph
+    notice: Notice
+    base: str
+    iri: URIRef = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.iri = iris.notice_iri(self.notice, self.base)
+
+    def build(self) -> None:
+        self._notice()
+        for entity in self.notice.entities:
+            self._entity(entity)
+        self._inspection()
+        for problem in self.notice.problems:
+            self._problem(problem)
+        for measure in self.notice.measures:
+            self._measure(measure)
+        for metric in self.notice.metrics:
+            self._metric(metric)
+        self._relations()
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def _add(self, subject: URIRef, predicate: URIRef, value: object, *, lang: str | None = None):
+        """Add a literal or IRI triple, skipping absent values so optional fields stay optional."""
+        if value is None or value == "":
+            return
+        if isinstance(value, URIRef | Literal):
+            obj = value
+        elif isinstance(value, Decimal):
+            obj = decimal_literal(value)
+        else:
+            obj = Literal(value, lang=lang)
+        self.graph.add((subject, predicate, obj))
+
+    def _mention(self, span: Span) -> URIRef:
+        mention = iris.mention_iri(self.iri, span.start, span.end)
+        position, quote = iris.position_iri(mention), iris.quote_iri(mention)
+        g = self.graph
+        g.add((mention, RDF.type, NKG.Mention))
+        g.add((mention, OA.hasSource, self.iri))
+        g.add((mention, OA.hasSelector, position))
+        g.add((mention, OA.hasSelector, quote))
+        g.add((position, RDF.type, OA.TextPositionSelector))
+        g.add((position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
+        g.add((position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+        g.add((quote, RDF.type, OA.TextQuoteSelector))
+        g.add((quote, OA.exact, Literal(span.quote)))
+        return mention
+
+    def _mentioned(self, subject: URIRef, span: Span | None) -> None:
+        if span is not None:
+            self.graph.add((subject, NKG.mentionedIn, self._mention(span)))
+
+    def _entity_of(self, name: str | None) -> URIRef | None:
+        """The IRI of the entity record called ``name`` (or with that alias)."""
+        if not name:
+            return None
+        entity = self.notice.entity(name)
+        if entity is None:
+            return None
+        return iris.entity_iri(entity.type, entity.name, self.base)
+
+    def _organization(self, name: str | None) -> URIRef | None:
+        """A header or inspection name: its entity, or a labelled Organization minted for it."""
+        if not name:
+            return None
+        found = self._entity_of(name)
+        if found is not None:
+            return found
+        minted = iris.entity_iri(EntityType.ORGANIZATION, name, self.base)
+        self.graph.add((minted, RDF.type, NKG.Organization))
+        self.graph.add((minted, RDFS.label, Literal(name, lang=ZH)))
+        return minted
+
+    # --- resources -----------------------------------------------------------------------
+
+    def _notice(self) -> None:
+        n, header, add = self.iri, self.notice.header, self._add
+        contact = header.contact
+        self.graph.add((n, RDF.type, NKG.Notice))
+        add(n, NKG.title, header.title, lang=ZH)
+        add(n, RDFS.label, header.title or self.notice.source, lang=ZH)
+        add(n, NKG.publisher, self._organization(header.publisher))
+        add(n, NKG.indexNumber, header.index_no)
+        add(n, NKG.category, header.category, lang=ZH)
+        if header.published is not None:
+            add(n, NKG.published, Literal(header.published, datatype=XSD.date))
+        if header.signed is not None:
+            add(n, NKG.signed, Literal(header.signed, datatype=XSD.date))
+        add(n, NKG.signatory, header.signatory, lang=ZH)
+        add(n, NKG.phone, contact.phone)
+        add(n, NKG.email, contact.email)
+        add(n, NKG.address, contact.address, lang=ZH)
+        add(n, NKG.postcode, contact.postcode)
+        add(n, NKG.sourceFile, self.notice.source)
+        add(n, NKG.contentHash, self.notice.sha256)
+        add(n, NKG.text, self.notice.text)
+        for warning in self.notice.warnings:
+            add(n, NKG.warning, warning)
+
+    def _entity(self, entity: Entity) -> None:
+        e = iris.entity_iri(entity.type, entity.name, self.base)
+        self.graph.add((e, RDF.type, entity_class(entity.type, entity.subtype)))
+        self._add(e, RDFS.label, entity.name, lang=ZH)
+        for alias in entity.aliases:
+            self._add(e, SKOS.altLabel, alias, lang=ZH)
+        for span in entity.mentions:
+            self._mentioned(e, span)
+        if entity.type is EntityType.PERSON and _is_written_role(entity.subtype):
+            self._add(e, NKG.role, entity.subtype, lang=ZH)
+
+    def _inspection(self) -> None:
+        inspection = self.notice.inspection
+        if inspection is None:
+            return
+        i, add = iris.inspection_iri(self.iri), self._add
+        self.graph.add((self.iri, NKG.reportsOn, i))
+        self.graph.add((i, RDF.type, NKG.Inspection))
+        self.graph.add((i, NKG.inNotice, self.iri))
+        who = inspection.inspector or inspection.authority
+        if who and inspection.target:
+            label = f"{who}对{inspection.target}的{inspection.kind}"
+        else:
+            label = f"{who or ''}{inspection.kind}"
+        add(i, RDFS.label, label, lang=ZH)
+        add(i, NKG.kind, inspection.kind, lang=ZH)
+        add(i, NKG.authority, self._organization(inspection.authority))
+        add(i, NKG.inspector, self._organization(inspection.inspector))
+        add(i, NKG.target, self._organization(inspection.target))
+        for prop, day in (
+            (NKG.startDate, inspection.start),
+            (NKG.endDate, inspection.end),
+            (NKG.feedbackDate, inspection.feedback),
+        ):
+            if day is not None:
+                add(i, prop, Literal(day, datatype=XSD.date))
+        self._mentioned(i, inspection.span)
+
+    def _problem(self, problem: Problem) -> None:
+        p = iris.problem_iri(self.iri, problem.n)
+        self.graph.add((p, RDF.type, NKG.Problem))
+        self._add(p, RDFS.label, problem.title, lang=ZH)
+        self._add(p, NKG.number, problem.n)
+        self._add(p, NKG.inNotice, self.iri)
+        if self.notice.inspection is not None:
+            self._add(p, NKG.foundBy, iris.inspection_iri(self.iri))
+        self._mentioned(p, problem.title_span)
+
+    def _measure(self, measure: Measure) -> None:
+        m, add = iris.measure_iri(self.iri, measure.problem, measure.n), self._add
+        section = measure.section
+        self.graph.add((m, RDF.type, NKG.Measure))
+        add(m, RDFS.label, measure.title, lang=ZH)
+        add(m, NKG.number, measure.n)
+        add(m, NKG.inNotice, self.iri)
+        add(m, NKG.answers, iris.problem_iri(self.iri, measure.problem))
+        add(m, NKG.agent, self._organization(self.notice.header.publisher))
+        for entity in self.notice.entities_within(section):
+            add(m, NKG.involves, iris.entity_iri(entity.type, entity.name, self.base))
+        for relation in self.notice.relations:
+            evidence = relation.evidence
+            if relation.predicate is not Predicate.ESTABLISHES or evidence is None:
+                continue
+            if _inside(evidence, section):
+                add(m, NKG.establishes, self._entity_of(relation.object))
+        for metric in self.notice.metrics:
+            if _inside(metric.span, section):
+                add(m, NKG.reports, iris.metric_iri(self.iri, metric.span.start))
+        self._mentioned(m, measure.title_span)
+
+    def _metric(self, metric: Metric) -> None:
+        x, add = iris.metric_iri(self.iri, metric.span.start), self._add
+        self.graph.add((x, RDF.type, NKG.Metric))
+        add(x, RDFS.label, metric_label(metric), lang=ZH)
+        add(x, NKG.value, metric.value)
+        add(x, NKG.unitText, metric.unit, lang=ZH)
+        add(x, NKG.normalisedValue, metric.normalised_value)
+        add(x, NKG.normalisedUnit, metric.normalised_unit)
+        add(x, NKG.scale, metric_scale(metric))
+        add(x, NKG.counts, metric.about, lang=ZH)
+        add(x, NKG.approximate, Literal(metric.approximate))
+        add(x, NKG.inNotice, self.iri)
+        self._mentioned(x, metric.span)
+
+    def _relations(self) -> None:
+        """Entity-to-entity triples; a relation naming no known entity becomes a warning on the
+        notice rather than a dangling node of unknown type."""
+        for relation in self.notice.relations:
+            subject, obj = self._entity_of(relation.subject), self._entity_of(relation.object)
+            if subject is None or obj is None:
+                missing = relation.subject if subject is None else relation.object
+                self._add(
+                    self.iri,
+                    NKG.warning,
+                    f"relation {relation.predicate.value} skipped: no entity named {missing}",
+                )
+                continue
+            self.graph.add((subject, RELATION_PROPERTY[relation.predicate], obj))
+
+
+def _is_written_role(subtype: str | None) -> bool:
+    """A Person subtype is a role as the notice writes it (院士) only when it is not an ASCII
+    code word (``academician``, ``person``); ``nkg:role`` holds Chinese text only."""
+    return subtype is not None and subtype != "" and not subtype.isascii()
+
+
+def _inside(span: Span, section: Span) -> bool:
+    return section.start <= span.start and span.end <= section.end

@@ -1,0 +1,187 @@
+"""Records → triples as docs/graph-model.md lays them out."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+
+import pytest
+import rdflib.namespace as ns
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from noticekg.extract.records import Entity, EntityType, Inspection, Notice, Span
+from noticekg.graph import OA, build_dataset, entity_iri, notice_graph, notice_iri
+from noticekg.graph.classes import entity_class
+from noticekg.ontology import NKG
+
+ORG = EntityType.ORGANIZATION
+
+
+def label_of(graph: Graph, node: URIRef) -> str:
+    return str(graph.value(node, RDFS.label))
+
+
+def test_one_named_graph_per_notice(notices: tuple[Notice, Notice]) -> None:
+    dataset = build_dataset(notices)
+    names = {g.identifier for g in dataset.graphs() if len(g)}
+    assert names == {notice_iri(n) for n in notices}
+    # the default graph reads as the union, with shared entities merged
+    committee = entity_iri(ORG, "市委")
+    assert len(set(dataset.objects(committee, NKG.mentionedIn))) == 2
+
+
+def test_notice_graph_identifier_is_the_notice_iri(notice_a: Notice) -> None:
+    assert notice_graph(notice_a).identifier == notice_iri(notice_a)
+
+
+def test_every_mention_quotes_its_offsets_exactly(notice_a: Notice) -> None:
+    graph = notice_graph(notice_a)
+    mentions = set(graph.subjects(RDF.type, NKG.Mention))
+    assert len(mentions) >= 15
+    for mention in mentions:
+        assert graph.value(mention, OA.hasSource) == notice_iri(notice_a)
+        selectors = set(graph.objects(mention, OA.hasSelector))
+        (position,) = [s for s in selectors if (s, RDF.type, OA.TextPositionSelector) in graph]
+        (quote,) = [s for s in selectors if (s, RDF.type, OA.TextQuoteSelector) in graph]
+        start, end = graph.value(position, OA.start), graph.value(position, OA.end)
+        assert start.datatype == ns.XSD.nonNegativeInteger
+        assert notice_a.text[start.toPython() : end.toPython()] == str(graph.value(quote, OA.exact))
+        assert str(mention).endswith(f"/mention/{start}-{end}")
+
+
+def test_entities_typed_labelled_and_aliased(notice_a: Notice) -> None:
+    graph = notice_graph(notice_a)
+    bureau = entity_iri(ORG, "甲市科技局")
+    assert (bureau, RDF.type, NKG.GovernmentBody) in graph
+    assert graph.value(bureau, RDFS.label) == Literal("甲市科技局", lang="zh")
+    assert set(graph.objects(bureau, SKOS.altLabel)) == {Literal("科技局", lang="zh")}
+    assert len(set(graph.objects(bureau, NKG.mentionedIn))) == 3
+    assert (entity_iri(EntityType.PLATFORM, "科技服务平台"), RDF.type, NKG.Platform) in graph
+
+
+@pytest.mark.parametrize(
+    ("entity_type", "subtype", "expected"),
+    [
+        (EntityType.ORGANIZATION, "inspection_team", NKG.InspectionTeam),
+        (EntityType.ORGANIZATION, "other", NKG.Organization),
+        (EntityType.ORGANIZATION, None, NKG.Organization),
+        (EntityType.ORGANIZATION, "park", NKG.Organization),  # a subtype of another type
+        (EntityType.PLATFORM, "system", NKG.InformationSystem),
+        (EntityType.PROJECT, "programme", NKG.Programme),
+        (EntityType.POLICY, "regulation", NKG.Regulation),
+        (EntityType.PLACE, "zone", NKG.DevelopmentZone),
+        (EntityType.PERSON, "academician", NKG.Person),
+    ],
+)
+def test_entity_class(entity_type: EntityType, subtype: str | None, expected: URIRef) -> None:
+    assert entity_class(entity_type, subtype) == expected
+
+
+def test_measures_link_problem_agent_entities_policies_metrics(notice_a: Notice) -> None:
+    graph = notice_graph(notice_a)
+    n = notice_iri(notice_a)
+    m1 = URIRef(f"{n}/problem/1/measure/1")
+    assert graph.value(m1, NKG.answers) == URIRef(f"{n}/problem/1")
+    assert graph.value(m1, NKG.agent) == entity_iri(ORG, "甲市科技局")
+    assert {label_of(graph, e) for e in graph.objects(m1, NKG.involves)} == {
+        "甲市科技项目管理办法",
+        "创新大厦项目",
+    }
+    assert {label_of(graph, e) for e in graph.objects(m1, NKG.establishes)} == {
+        "甲市科技项目管理办法"
+    }
+    assert set(graph.objects(m1, NKG.reports)) == {
+        URIRef(f"{n}/metric/{notice_a.text.index('8.7')}")
+    }
+    m2 = URIRef(f"{n}/problem/1/measure/2")
+    assert not set(graph.objects(m2, NKG.establishes))  # its section states no 制定/出台
+    assert entity_iri(ORG, "甲市科技局") in set(graph.objects(m2, NKG.involves))  # via alias
+
+
+def test_metric_values_are_decimals(notice_a: Notice) -> None:
+    graph = notice_graph(notice_a)
+    metric = URIRef(f"{notice_iri(notice_a)}/metric/{notice_a.text.index('8.7')}")
+    assert graph.value(metric, NKG.value) == Literal(Decimal("8.7"))
+    assert graph.value(metric, NKG.value).datatype == ns.XSD.decimal
+    assert graph.value(metric, NKG.normalisedValue).toPython() == Decimal("870000000")
+    assert graph.value(metric, NKG.scale).toPython() == Decimal("100000000")
+    assert graph.value(metric, RDFS.label) == Literal("8.7亿元", lang="zh")
+    assert graph.value(metric, NKG.normalisedUnit) == Literal("CNY")
+    assert graph.value(metric, NKG.approximate) == Literal(False)
+
+
+def test_relations_become_properties(notice_a: Notice) -> None:
+    graph = notice_graph(notice_a)
+    team, bureau = entity_iri(ORG, "市委第一巡察组"), entity_iri(ORG, "甲市科技局")
+    assert (team, NKG.inspected, bureau) in graph
+    assert (team, NKG.subOrganizationOf, entity_iri(ORG, "市委")) in graph
+    # an alias as subject resolves to the canonical entity
+    assert (bureau, NKG.operates, entity_iri(EntityType.PLATFORM, "科技服务平台")) in graph
+
+
+def test_inspection_and_notice_fields(notice_a: Notice) -> None:
+    graph = notice_graph(notice_a)
+    n = notice_iri(notice_a)
+    inspection = graph.value(n, NKG.reportsOn)
+    assert graph.value(inspection, NKG.inspector) == entity_iri(ORG, "市委第一巡察组")
+    assert graph.value(inspection, NKG.startDate) == Literal("2019-04-04", datatype=ns.XSD.date)
+    assert graph.value(inspection, NKG.kind) == Literal("巡察", lang="zh")
+    assert graph.value(n, NKG.published) == Literal("2021-03-04", datatype=ns.XSD.date)
+    assert graph.value(n, NKG.text) == Literal(notice_a.text)
+    assert graph.value(URIRef(f"{n}/problem/2"), NKG.foundBy) == inspection
+    assert graph.value(n, NKG.email) is None  # absent fields stay absent
+
+
+def test_unknown_inspection_names_are_minted_as_organizations(notice_b: Notice) -> None:
+    notice = dataclasses.replace(
+        notice_b, inspection=Inspection(kind="巡视", inspector="省委第三巡视组")
+    )
+    graph = notice_graph(notice)
+    team = graph.value(graph.value(notice_iri(notice), NKG.reportsOn), NKG.inspector)
+    assert team == entity_iri(ORG, "省委第三巡视组")
+    assert (team, RDF.type, NKG.Organization) in graph
+    assert graph.value(team, RDFS.label) == Literal("省委第三巡视组", lang="zh")
+
+
+@pytest.mark.parametrize(
+    ("subtype", "role"), [("院士", "院士"), ("academician", None), (None, None)]
+)
+def test_person_role_only_as_written(
+    notice_a: Notice, subtype: str | None, role: str | None
+) -> None:
+    person = Entity("王中林", EntityType.PERSON, subtype, (), ())
+    graph = notice_graph(dataclasses.replace(notice_a, entities=(person,)))
+    found = graph.value(entity_iri(EntityType.PERSON, "王中林"), NKG.role)
+    assert found == (Literal(role, lang="zh") if role else None)
+
+
+def test_relation_to_unknown_entity_becomes_a_warning(notice_a: Notice) -> None:
+    from noticekg.extract.records import Predicate, Relation
+
+    notice = dataclasses.replace(
+        notice_a, relations=(Relation("甲市科技局", Predicate.GUIDES, "不存在的单位"),)
+    )
+    graph = notice_graph(notice)
+    assert not set(graph.subject_objects(NKG.guides))
+    assert any("不存在的单位" in w for w in graph.objects(notice_iri(notice), NKG.warning))
+
+
+NASTY = 'a"b\\c<d>e\nf\rg\x00h\x1fi\u2028j"""k\'\'\''
+
+
+def nasty_notice(notice: Notice) -> Notice:
+    text = notice.text + NASTY
+    start = len(notice.text)
+    entity = Entity(NASTY, ORG, "enterprise", (NASTY + "x",), (Span(start, len(text), NASTY),))
+    return dataclasses.replace(notice, text=text, entities=(*notice.entities, entity))
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "nt", "trig", "json-ld"])
+def test_labels_with_quotes_and_control_characters_round_trip(notice_a: Notice, fmt: str) -> None:
+    dataset = build_dataset([nasty_notice(notice_a)])
+    text = dataset.serialize(format=fmt)
+    back = Dataset(default_union=True)
+    back.parse(data=text, format=fmt)
+    assert Literal(NASTY, lang="zh") in set(back.objects(None, RDFS.label))
+    assert Literal(NASTY) in set(back.objects(None, OA.exact))

@@ -1,0 +1,159 @@
+"""The command line, in-process through ``main(argv)``, and once as a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph
+
+from noticekg.cli import main
+from noticekg.ontology import NKG
+from noticekg.samples import sample_notice
+
+GOLD = Path(__file__).parent / "data" / "gold" / "wzkjc-xuncha-zhenggai.json"
+
+
+@pytest.fixture
+def notice_file(tmp_path: Path) -> Path:
+    path = tmp_path / "notice.txt"
+    path.write_text(sample_notice().read_text(encoding="utf-8"), encoding="utf-8")
+    return path
+
+
+def test_extract_writes_turtle_by_default(notice_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "graph.ttl"
+    assert main(["extract", str(notice_file), "-o", str(out)]) == 0
+    graph = Graph().parse(out, format="turtle")
+    assert len(list(graph.subjects(predicate=None, object=NKG.Problem))) == 13
+
+
+def test_extract_trig_has_one_named_graph_per_notice(notice_file: Path, tmp_path: Path) -> None:
+    second = tmp_path / "other.txt"
+    second.write_text(notice_file.read_text(encoding="utf-8").replace("2021-00113", "2021-00999"))
+    out = tmp_path / "graph.trig"
+    assert main(["extract", str(notice_file), str(second), "-o", str(out)]) == 0
+    dataset = Dataset()
+    dataset.parse(out, format="trig")
+    named = [
+        g for g in dataset.graphs() if len(g) and g.identifier != dataset.default_graph.identifier
+    ]
+    assert len(named) == 2
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file"),
+        (b"", "empty"),
+        (b"   \n\t\n", "empty"),
+        (b"\x00\x01\x02\x03binary\x00" * 50, "binary"),
+    ],
+)
+def test_bad_input_is_one_line_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None, message: str
+) -> None:
+    path = tmp_path / "bad.txt"
+    if content is not None:
+        path.write_bytes(content)
+    out = tmp_path / "out.ttl"
+    assert main(["extract", str(path), "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1, err
+    assert str(path) in err and message in err
+    assert not out.exists()
+
+
+def test_a_bad_file_in_a_folder_is_skipped(
+    notice_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    out = tmp_path / "graph.ttl"
+    assert main(["extract", str(tmp_path), "-o", str(out)]) == 0
+    assert "empty.txt" in capsys.readouterr().err
+    assert len(Graph().parse(out)) > 1000
+
+
+def test_query_over_extracted_graph(notice_file: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "graph.ttl"
+    main(["extract", str(notice_file), "-o", str(out)])
+    capsys.readouterr()
+    assert main(["query", "problems-and-measures", "--data", str(out), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["results"]["bindings"]
+    assert len(rows) >= 25
+
+
+def test_unknown_query_parameter(notice_file: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "graph.ttl"
+    main(["extract", str(notice_file), "-o", str(out)])
+    code = main(["query", "problems-and-measures", "--data", str(out), "--param", "nope=1"])
+    assert code == 3
+    assert "nope" in capsys.readouterr().err
+
+
+def test_queries_lists_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["queries"]) == 0
+    assert "problems-and-measures" in capsys.readouterr().out
+
+
+def test_eval_reports_the_table(capsys: pytest.CaptureFixture[str], notice_file: Path) -> None:
+    assert main(["eval", str(GOLD), str(notice_file)]) == 0
+    out = capsys.readouterr().out
+    for row in ("header", "inspection", "problems", "measures", "metrics", "entities"):
+        assert row in out
+
+
+def test_demo_writes_graph_and_page_that_validate(tmp_path: Path, capsys) -> None:
+    assert main(["demo", "-o", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "SHACL conforms" in out
+    assert (tmp_path / "graph.html").stat().st_size > 10_000
+    assert main(["validate", str(tmp_path / "graph.ttl")]) == 0
+
+
+def test_viz_writes_an_offline_page(notice_file: Path, tmp_path: Path) -> None:
+    graph = tmp_path / "graph.ttl"
+    main(["extract", str(notice_file), "-o", str(graph)])
+    page = tmp_path / "graph.html"
+    assert main(["viz", "--data", str(graph), "-o", str(page)]) == 0
+    html = page.read_text(encoding="utf-8")
+    assert "温州浙南科技城管理委员会" in html
+    assert "https://cdn" not in html and "unpkg.com" not in html
+
+
+def test_validate_fails_on_a_broken_graph(tmp_path: Path, capsys) -> None:
+    broken = tmp_path / "broken.ttl"
+    broken.write_text(
+        "@prefix nkg: <https://w3id.org/noticekg/ontology#> .\n"
+        "<https://example.org/p> a nkg:Problem .\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(broken)]) == 5
+    assert "violation" in capsys.readouterr().err
+
+
+def test_console_script_as_a_subprocess(notice_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "graph.nt"
+    script = Path(sys.executable).with_name("noticekg")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "noticekg"]
+    done = subprocess.run(
+        [*command, "extract", str(notice_file), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONWARNINGS": "error::DeprecationWarning:noticekg"},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert len(Graph().parse(out, format="nt")) > 1000
+    missing = subprocess.run(
+        [*command, "extract", str(tmp_path / "nope.txt"), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert missing.returncode == 2
+    assert missing.stderr.count("\n") == 1 and "Traceback" not in missing.stderr
