@@ -196,7 +196,7 @@ class _NoticeBuilder:
         add(n, NKG.postcode, contact.postcode)
         add(n, NKG.sourceFile, self.notice.source)
         add(n, NKG.contentHash, self.notice.sha256)
-        add(n, NKG.text, self.notice.text)
+        self.graph.add((n, NKG.text, Literal(self.notice.text)))  # even empty: offsets need it
         for warning in self.notice.warnings:
             add(n, NKG.warning, warning)
 
