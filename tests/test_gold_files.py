@@ -15,7 +15,7 @@ import pytest
 
 TESTS_DIR = Path(__file__).parent
 DATA_DIR = TESTS_DIR / "data"
-EXAMPLES_DIR = TESTS_DIR.parent / "examples"
+EXAMPLES_DIR = TESTS_DIR.parent / "src" / "noticekg" / "samples"
 GOLD_FILES = sorted(DATA_DIR.glob("*/*.json"))
 
 TOP_LEVEL_KEYS = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from importlib.resources import as_file
 from pathlib import Path
 
 from noticekg.errors import InputError
@@ -15,6 +16,7 @@ from noticekg.extract import (
     load_gold,
     score_entities,
 )
+from noticekg.samples import SAMPLE_NOTICE, sample_notice
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -73,9 +75,18 @@ def gold_notice_pairs(paths: list[Path]) -> list[tuple[Path, Path]]:
         document = load_gold(gold).get("document")
         if not document:
             raise InputError(f"{gold}: names no 'document'; give the notice after it")
-        pairs.append((gold, gold.parent / document))
+        pairs.append((gold, _document_path(gold, document)))
         i += 1
     return pairs
+
+
+def _document_path(gold: Path, document: str) -> Path:
+    """The notice beside the gold file; the bundled sample's gold also finds the sample."""
+    beside = gold.parent / document
+    if beside.exists() or document != SAMPLE_NOTICE:
+        return beside
+    with as_file(sample_notice()) as path:
+        return path
 
 
 def _errors(scores: dict) -> str:
