@@ -58,7 +58,7 @@ AUDIT = (
             TABLE,
             {
                 "title": "某市审计局党组关于市委巡察整改进展情况的通报",
-                "publisher": "某市审计局",
+                "publisher": "某市审计局党组",  # the headline's issuer, not the site's 发布机构
                 "index_no": "11330000002482125K/2022-00321",
                 "category": "巡察整改",
                 "published": date(2022, 6, 2),
@@ -82,7 +82,7 @@ AUDIT = (
             ONE_LINE,
             {
                 "title": "某区市场监督管理局关于区委巡察整改情况的公告",
-                "publisher": "某区市场监督管理局",
+                "publisher": "中共某区市场监督管理局党组",  # the signing body
                 "index_no": None,
                 "category": None,
                 "published": date(2022, 12, 20),
@@ -94,7 +94,7 @@ AUDIT = (
             REPOST,
             {
                 "title": "某某能源集团有限公司党委关于集团党委巡察整改情况的通报",
-                "publisher": "某某新能源有限公司",
+                "publisher": "某某新能源有限公司党委",
                 "index_no": None,
                 "category": None,
                 "published": date(2021, 5, 6),
@@ -110,6 +110,19 @@ AUDIT = (
                 "index_no": None,
                 "category": None,
                 "published": None,
+                "signed": None,
+                "signatory": None,
+            },
+        ),
+        (
+            "首页 > 审计结果公开\n"
+            + AUDIT.replace("\n", "\n来源:某市审计局 发布日期:2023-07-01\n", 1),
+            {
+                "title": "关于2022年度市级预算执行和其他财政收支审计查出问题整改情况的报告",
+                "publisher": "某市审计局",  # no signature, no issuer in the headline: 来源
+                "index_no": None,
+                "category": None,
+                "published": date(2023, 7, 1),
                 "signed": None,
                 "signatory": None,
             },
@@ -132,6 +145,22 @@ AUDIT = (
 def test_header_shapes(text: str, expected: dict[str, object]) -> None:
     header = parse_header(text)
     assert {name: getattr(header, name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher"),
+    [
+        (
+            "中共某市直属机关工作委员会关于市委巡察整改情况的通报\n" + BODY,
+            "中共某市直属机关工作委员会",
+        ),
+        ("关于巡察整改情况的通报\n" + BODY + "特此通报。\n2023年3月1日\n", None),
+        ("关于巡察整改情况的通报\n" + BODY + "特此通报\n2023年3月1日\n", None),
+        ("关于巡察整改情况的通报\n" + BODY + "某县林业局党组\n2023年3月1日\n", "某县林业局党组"),
+    ],
+)
+def test_publisher_is_the_body_the_notice_speaks_for(text: str, publisher: str | None) -> None:
+    assert parse_header(text).publisher == publisher
 
 
 def test_signature_without_header_is_the_publisher() -> None:
@@ -172,7 +201,7 @@ def test_sample_header(sample_text: str, gold: dict) -> None:
     header = parse_header(sample_text)
     notice = gold["notice"]
     assert header.title == notice["title"]
-    assert header.publisher == "温州浙南科技城管委会"  # as written; canonicalised later
+    assert header.publisher == "温州浙南科技城管理委员会"  # the signing body
     assert header.index_no == notice["index_no"]
     assert header.category == notice["category"]
     assert header.published.isoformat() == notice["published"]

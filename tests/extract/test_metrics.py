@@ -40,6 +40,32 @@ from noticekg.extract.sections import parse_sections
         ),
         ("永久基本农田3.2万亩", [("3.2", "万亩", "32000", "mu", False)]),
         ("市高水平创新团队(项目)2支", [("2", "支", "2", "count", False)]),
+        # durations, ages and thresholds are figures; a scale character may precede any unit
+        (
+            "整改期限3个月,5个工作日内办结",
+            [("3", "个月", "3", "month", False), ("5", "个工作日", "5", "working_day", False)],
+        ),
+        (
+            "其中35岁以下3名,闲置2年以上",
+            [
+                ("35", "岁", "35", "year_of_age", False),
+                ("3", "名", "3", "person", False),
+                ("2", "年", "2", "year", False),
+            ],
+        ),
+        ("覆盖经营主体4.7万家", [("4.7", "万家", "47000", "count", False)]),
+        (
+            "清退低保对象19户37人",
+            [("19", "户", "19", "count", False), ("37", "人", "37", "person", False)],
+        ),
+        (
+            "举办培训班4期,开展比武活动3轮",
+            [("4", "期", "4", "count", False), ("3", "轮", "3", "count", False)],
+        ),
+        (
+            "处置设备37台(套),开展宣讲6场次",
+            [("37", "台(套)", "37", "count", False), ("6", "场次", "6", "count", False)],
+        ),
         # negative cases: nothing here counts anything
         ("2019年4月4日至7月5日,2020年12月7日", []),
         ("电话0577-88019695;邮政编码325011;索引号001008003015161/2021-00113", []),
@@ -54,7 +80,9 @@ from noticekg.extract.sections import parse_sections
         ("落地创新创业新天地一期、国际机电城二期", []),
         ("严格落实中央八项规定精神,增强四个意识,落实两个责任", []),
         ("第一时间启动整改,市委第二巡察组", []),
-        ("整改期限3个月,5个工作日内办结", []),
+        ("新建5万吨级泊位,提速3A级景区创建", []),
+        ("签约年产50万台新能源电机项目,建成日处理300吨污水处理工程", []),
+        ("2024年以来,在2023年度考核中", []),
     ],
 )
 def test_figures(text: str, expected: list[tuple]) -> None:

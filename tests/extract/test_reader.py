@@ -1,10 +1,16 @@
+from collections.abc import Callable
+from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
 from noticekg.errors import InputError
+from noticekg.extract.header import parse_header
+from noticekg.extract.inspection import parse_inspection
+from noticekg.extract.metrics import find_metrics
 from noticekg.extract.reader import read_text
+from noticekg.extract.sections import parse_sections
 from noticekg.extract.text import split_sentences
 
 NOTICE = "根据市委部署,市委第二巡察组对市审计局进行了巡察。\n一、关于“X”问题的整改情况\n"
@@ -33,35 +39,96 @@ def test_text_is_not_normalised(tmp_path: Path) -> None:
     assert read_text(path) == written
 
 
-@pytest.mark.parametrize(
-    ("name", "data", "message"),
-    [
-        ("empty.txt", b"", "empty"),
-        ("blank.txt", b" \n\t\r\n", "empty"),
-        ("nul.txt", b"abc\x00def" * 20, "binary"),
-        ("random.bin", bytes(range(256)) * 8, "binary"),
-        ("control.txt", b"\x01\x02\x03\x04\x05ab" * 40, "binary"),
-        ("truncated.txt", NOTICE.encode("utf-8")[:-2], "truncated UTF-8"),
-        ("latin1.txt", "café résumé naïve".encode("latin-1") * 20, "undecodable"),
-    ],
-)
-def test_bad_files(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+def _write(tmp_path: Path, name: str, data: bytes) -> Path:
     path = tmp_path / name
     path.write_bytes(data)
+    return path
+
+
+def _sparse(tmp_path: Path, name: str, size: int) -> Path:
+    """A file of ``size`` bytes that takes no disk space (the reader refuses it by its size)."""
+    path = tmp_path / name
+    with path.open("wb") as handle:
+        handle.truncate(size)
+    return path
+
+
+# The bad-input matrix: each file gives one InputError line naming the file and what is wrong.
+@pytest.mark.parametrize(
+    ("name", "make", "message"),
+    [
+        ("absent.txt", lambda d: d / "absent.txt", "no such file"),
+        ("folder", lambda d: (d / "folder").mkdir() or d / "folder", "is a directory"),
+        ("empty.txt", lambda d: _write(d, "empty.txt", b""), "empty"),
+        ("blank.txt", lambda d: _write(d, "blank.txt", b" \n\t\r\n\xe3\x80\x80 "), "empty"),
+        ("nul.txt", lambda d: _write(d, "nul.txt", b"abc\x00def" * 20), r"NUL byte at offset 3"),
+        ("logo.png", lambda d: _write(d, "logo.png", b"\x89PNG\r\n\x1a\n\x00\x00"), "binary"),
+        ("random.bin", lambda d: _write(d, "random.bin", bytes(range(256)) * 8), "binary"),
+        (
+            "control.txt",
+            lambda d: _write(d, "control.txt", b"\x01\x02\x03\x04\x05ab" * 40),
+            "binary",
+        ),
+        (
+            "truncated.txt",
+            # cut inside the 3-byte 情: the file ends at byte 2 of a character
+            lambda d: _write(d, "truncated.txt", NOTICE.encode("utf-8")[:-5]),
+            r"truncated UTF-8 .* at byte \d+",
+        ),
+        (
+            "latin1.txt",
+            lambda d: _write(d, "latin1.txt", "café résumé naïve".encode("latin-1") * 20),
+            "undecodable",
+        ),
+        (
+            "huge.txt",
+            lambda d: _sparse(d, "huge.txt", 50 * 1024 * 1024),
+            r"too large .*limit 32 MB.*NOTICEKG_MAX_MB",
+        ),
+        ("bad.docx", lambda d: _write(d, "bad.docx", b"not a zip"), "not a readable .docx"),
+        ("bad.pdf", lambda d: _write(d, "bad.pdf", b"%PDF-garbage"), "not a readable PDF"),
+        (
+            "script.html",
+            lambda d: _write(d, "script.html", b"<html><script>var a=1;</script></html>"),
+            "no main text",
+        ),
+    ],
+)
+def test_bad_input(tmp_path: Path, name: str, make: Callable[[Path], Path], message: str) -> None:
+    path = make(tmp_path)
     with pytest.raises(InputError, match=message) as caught:
         read_text(path)
     assert name in str(caught.value)
     assert "\n" not in str(caught.value)
 
 
-def test_missing_file_and_directory(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="no such file"):
-        read_text(tmp_path / "absent.txt")
-    with pytest.raises(InputError, match="directory"):
-        read_text(tmp_path)
+def test_size_limit_can_be_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _write(tmp_path, "notice.txt", NOTICE.encode("utf-8") * 100)
+    with pytest.raises(InputError, match=r"limit 0\.001 MB"):
+        read_text(path, limit=1000)
+    monkeypatch.setenv("NOTICEKG_MAX_MB", "0.001")
+    with pytest.raises(InputError, match="too large"):
+        read_text(path)
+    monkeypatch.setenv("NOTICEKG_MAX_MB", "ten")
+    with pytest.raises(InputError, match="NOTICEKG_MAX_MB"):
+        read_text(path)
+    monkeypatch.setenv("NOTICEKG_MAX_MB", "1")
+    assert read_text(path) == NOTICE * 100
 
 
-PAGE = """<html><head><meta charset="{declared}"><title>关于巡察整改情况的通报 - 某区教育局</title>
+def test_notice_without_headings_is_read_and_parsed_with_a_warning(tmp_path: Path) -> None:
+    body = (
+        "根据县委统一部署,县委第一巡察组对某镇党委进行了巡察。镇党委召开专题会议5次。\n某镇党委\n"
+    )
+    text = read_text(_write(tmp_path, "flat.txt", body.encode("utf-8")))
+    problems, measures, warnings = parse_sections(text)
+    assert (problems, measures) == ((), ())
+    assert any("no section headings" in w for w in warnings)
+    assert parse_inspection(text) is not None
+    assert [m.value for m in find_metrics(text)] == [5]
+
+
+PAGE = """<html><head>{declared}<title>关于巡察整改情况的通报 - 某区教育局</title>
 <script>var s = "索引号:bogus"; document.write("脚本文字");</script></head><body>
 <div class="nav">您现在的位置:首页 &gt; 信息公开 &gt; 通知公告</div>
 <table><tr><td>索引号:</td><td>11330304MB1234567X/2022-01234</td>
@@ -80,11 +147,23 @@ PAGE = """<html><head><meta charset="{declared}"><title>关于巡察整改情况
 
 @pytest.mark.parametrize(
     ("declared", "encoding"),
-    [("utf-8", "utf-8"), ("gbk", "gbk"), ("utf-8", "gbk"), ("gb2312", "utf-8")],
+    [
+        ("utf-8", "utf-8"),
+        ("gbk", "gbk"),
+        ("gb18030", "gb18030"),
+        (None, "utf-8"),
+        (None, "gbk"),
+        ("utf-8", "gbk"),  # GBK bytes under a wrong declaration: the bytes decide
+        ("gb2312", "utf-8"),
+        ("iso-8859-1", "gbk"),
+    ],
 )
-def test_html_main_text_with_header_fields(tmp_path: Path, declared: str, encoding: str) -> None:
+def test_html_main_text_with_header_fields(
+    tmp_path: Path, declared: str | None, encoding: str
+) -> None:
+    meta = f'<meta http-equiv="Content-Type" content="text/html; charset={declared}">'
     path = tmp_path / "notice.html"
-    path.write_bytes(PAGE.format(declared=declared).encode(encoding))
+    path.write_bytes(PAGE.format(declared=meta if declared else "").encode(encoding))
     text = read_text(path)
     assert "区委第三巡察组对区教育局党委进行了常规巡察" in text
     assert "(一)压实主体责任" in text
@@ -93,8 +172,16 @@ def test_html_main_text_with_header_fields(tmp_path: Path, declared: str, encodi
     assert "2022-10-08" in text
     assert "中共某区教育局委员会关于区委巡察整改情况的通报" in text
     assert "document.write" not in text and "脚本文字" not in text
-    assert "版权所有" not in text
-    assert text.index("一、关于") < text.index("(一)压实") < text.index("(二)强化")
+    assert "版权所有" not in text and "您现在的位置" not in text
+    assert "|" not in text  # the metadata table is read into header lines, not left as a table
+    assert text.index("通报\n根据区委") < text.index("一、关于") < text.index("(一)压实")
+    assert "公布。\n一、关于" in text and "36人次。\n(二)强化" in text  # one paragraph a line
+    header = parse_header(text)
+    assert header.index_no == "11330304MB1234567X/2022-01234"
+    assert header.published == date(2022, 10, 8)
+    assert header.title == "中共某区教育局委员会关于区委巡察整改情况的通报"
+    problems, measures, _ = parse_sections(text)
+    assert [len(problems), len(measures)] == [1, 2]
 
 
 @pytest.mark.parametrize(
@@ -125,15 +212,49 @@ def test_docx_paragraphs_and_tables(tmp_path: Path) -> None:
     docx = pytest.importorskip("docx")
     document = docx.Document()
     document.add_paragraph("某局党组关于巡察整改情况的通报")
-    document.add_paragraph("一、关于“X不到位”问题的整改情况")
-    table = document.add_table(rows=1, cols=2)
+    table = document.add_table(rows=2, cols=2)
     table.rows[0].cells[0].text = "发布日期"
     table.rows[0].cells[1].text = "2022-01-05"
+    table.rows[1].cells[0].text = "整改问题数"
+    table.rows[1].cells[1].text = "12个"
+    document.add_paragraph("一、关于“X不到位”问题的整改情况")
     path = tmp_path / "notice.docx"
     document.save(str(path))
+    assert read_text(path) == (
+        "某局党组关于巡察整改情况的通报\n发布日期 2022-01-05\n整改问题数 12个\n"
+        "一、关于“X不到位”问题的整改情况"
+    )
+
+
+PDF_LINES = [
+    "中共某县林业局党组关于县委巡察整改情况的通报",
+    "根据县委统一部署,县委第四巡察组对县林业局党组进行了常规巡察。",
+    "一、关于“落实主体责任不到位”问题的整改情况",
+    "(一)压实责任。召开专题会议12次。",
+]
+
+
+def test_pdf_text_layer(tmp_path: Path) -> None:
+    """A real text PDF with an embedded CID (Chinese) font, two pages."""
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "notice.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("STSong-Light", 12)
+    for row, line in enumerate(PDF_LINES[:3]):
+        pdf.drawString(50, 800 - 20 * row, line)
+    pdf.showPage()
+    pdf.setFont("STSong-Light", 12)
+    pdf.drawString(50, 800, PDF_LINES[3])
+    pdf.save()
     text = read_text(path)
-    assert text.startswith("某局党组关于巡察整改情况的通报\n一、关于“X不到位”问题的整改情况")
-    assert "发布日期 2022-01-05" in text
+    assert text == "\n".join(PDF_LINES)
+    problems, measures, _ = parse_sections(text)
+    assert [p.title for p in problems] == ["落实主体责任不到位"]
+    assert [m.title for m in measures] == ["压实责任"]
 
 
 def test_pdf_without_text_layer(tmp_path: Path) -> None:
@@ -144,14 +265,4 @@ def test_pdf_without_text_layer(tmp_path: Path) -> None:
     with path.open("wb") as handle:
         writer.write(handle)
     with pytest.raises(InputError, match="no text layer"):
-        read_text(path)
-
-
-@pytest.mark.parametrize(
-    ("name", "data"), [("bad.docx", b"not a zip"), ("bad.pdf", b"%PDF-garbage")]
-)
-def test_broken_office_files(tmp_path: Path, name: str, data: bytes) -> None:
-    path = tmp_path / name
-    path.write_bytes(data)
-    with pytest.raises(InputError, match=name):
         read_text(path)

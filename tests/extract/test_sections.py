@@ -1,8 +1,13 @@
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from noticekg.extract.dates import find_dates
+from noticekg.extract.header import parse_header
+from noticekg.extract.inspection import parse_inspection
+from noticekg.extract.metrics import find_metrics
 from noticekg.extract.sections import NO_SUBHEADING_NOTE, parse_sections
+from noticekg.extract.text import split_sentences
 
 OPENING = "根据市委统一部署,市委第一巡察组对某单位党组进行了常规巡察。\n"
 
@@ -83,8 +88,7 @@ JOINED = OPENING + (
                 "选人用人不规范,干部队伍结构不合理",
             ],
             [
-                (1, 1, "压实党组主体责任"),
-                (1, 2, "加强警示教育"),
+                (1, 1, "一是压实党组主体责任"),
                 (2, 1, "严格执行“三重一大”集体决策制度,修订完善制度十二项"),
                 (3, 1, "规范干部选任程序"),
                 (3, 2, "优化干部队伍结构:选调年轻干部5名"),
@@ -180,3 +184,56 @@ def test_never_crashes_and_spans_are_exact(text: str) -> None:
     for item in (*problems, *measures):
         for span in (item.title_span, item.section):
             assert text[span.start : span.end] == span.quote
+
+
+@pytest.mark.parametrize(
+    "part",
+    ["五、巡察整改日常监督情况", "三、整改工作监督检查情况", "四、日常监督情况"],
+)
+def test_supervision_part_is_not_a_problem(part: str) -> None:
+    text = OPENING + (
+        "一、关于“A不到位”问题的整改情况\n(一)完善制度。制定办法3项。\n"
+        "二、关于“B不规范”问题的整改情况\n(一)规范管理。清理账户2个。\n"
+        f"{part}\n派驻纪检监察组开展日常监督,给予党纪处分0人。\n"
+    )
+    problems, measures, _ = parse_sections(text)
+    assert [p.title for p in problems] == ["A不到位", "B不规范"]
+    assert [(m.problem, m.title) for m in measures] == [(1, "完善制度"), (2, "规范管理")]
+    assert "日常监督" not in problems[-1].section.quote
+
+
+def test_enumerated_body_is_one_measure() -> None:
+    text = OPENING + (
+        "二、巡视反馈问题整改落实情况\n(一)关于“X不到位”问题的整改情况\n"
+        "厅党组对直属单位开展全面清查。一是清理资产。二是规范企业管理。\n"
+    )
+    _, measures, _ = parse_sections(text)
+    assert [(m.title, m.note) for m in measures] == [
+        ("厅党组对直属单位开展全面清查", NO_SUBHEADING_NOTE)
+    ]
+
+
+# Characters the structure parsers react to, so random texts reach their rules.
+GENRE_ALPHABET = (
+    '一二三十两、()（）(1).．“”‘’《》"关于问题的整改情况下一步。，,;；:：\n \u3000'
+    "根据市委部署巡察组对进行了反馈审计索引号发布机构日期来源年月日至0123456789余万亿元人次个项%"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=GENRE_ALPHABET, max_size=300) | st.text(max_size=200))
+def test_all_parsers_total_and_spans_exact(text: str) -> None:
+    """For any text every parser returns, and every span slices the text to its quote."""
+    header = parse_header(text)
+    assert header.contact is not None
+    inspection = parse_inspection(text, published=header.published)
+    problems, measures, warnings = parse_sections(text)
+    assert all(isinstance(w, str) and "\n" not in w for w in warnings)
+    spans = [*split_sentences(text), *(m.span for m in find_metrics(text, problems, measures))]
+    spans += [s for item in (*problems, *measures) for s in (item.title_span, item.section)]
+    spans += [mention.span for mention in find_dates(text)[0]]
+    if inspection is not None and inspection.span is not None:
+        spans.append(inspection.span)
+    for span in spans:
+        assert 0 <= span.start <= span.end <= len(text)
+        assert text[span.start : span.end] == span.quote

@@ -76,6 +76,9 @@ TITLE_SHAPE = re.compile(
     r"|(?:巡察|巡视|审计).{0,20}整改.{0,10}(?:情况|进展|通报|报告)\s*$"
 )
 
+# The body a headline names as its issuer: X关于…的通报 (a headline opening with 关于 has none).
+TITLE_ISSUER = re.compile(r"^(?P<issuer>[^\s,，。;；:：]{2,40}?)关于")
+
 # Words that make a title line more likely the notice's own headline than a list item.
 TITLE_TOPIC = re.compile(r"整改|巡察|巡视|审计")
 
@@ -119,6 +122,9 @@ SIGNATURE_LINE = re.compile(
 # A signatory line: a short name without sentence punctuation.
 SIGNATORY = re.compile(r"^[^\s,，。;；:：!！?？]{2,40}$")
 
+# Closing formulas that stand above a date but sign nothing (特此通报, 此致敬礼).
+CLOSING_FORMULA = re.compile(r"^(?:特此|此致|敬礼|附件)")
+
 # Punctuation of running text; a long line with it and without a field label starts the body.
 SENTENCE_MARK = re.compile(r"[。，,；;]")
 
@@ -126,7 +132,12 @@ _BODY_LINE_MIN = 60
 
 
 def parse_header(text: str) -> Header:
-    """Header fields and signature of a notice; names and strings as written."""
+    """Header fields and signature of a notice; names and strings as written.
+
+    The publisher is the body the notice speaks for: the one that signs it, else the issuer its
+    headline names, and only then the site's 发布机构 or 来源 (which is often the office that runs
+    the website or a newspaper reposting the notice, not its author).
+    """
     lines = [line for line in iter_lines(text) if line.stripped]
     content = [line for line in lines if not CHROME.search(line.text)]
     zone = _header_zone(lines)
@@ -137,9 +148,10 @@ def parse_header(text: str) -> Header:
     )
     if signed is None and not fields.get("published") and fields.get("written"):
         signed = _first_date(fields, "written")
-    publisher = fields.get("publisher") or fields.get("source") or signatory
+    title = fields.get("title") or _title(zone, content)
+    publisher = signatory or _title_issuer(title) or fields.get("publisher") or fields.get("source")
     return Header(
-        title=fields.get("title") or _title(zone, content),
+        title=title,
         publisher=publisher,
         index_no=fields.get("index_no"),
         category=fields.get("category"),
@@ -148,6 +160,12 @@ def parse_header(text: str) -> Header:
         signatory=signatory,
         contact=parse_contact(text),
     )
+
+
+def _title_issuer(title: str | None) -> str | None:
+    """The body that issues the notice by its headline (X关于…的通报), if it names one."""
+    match = TITLE_ISSUER.match(title or "")
+    return match.group("issuer") if match else None
 
 
 def _header_zone(lines: list[Line]) -> list[Line]:
@@ -223,8 +241,9 @@ def _signature(content: list[Line]) -> tuple[date | None, str | None]:
         mentions, _ = find_dates(match.group("date"))
         signed = mentions[0].value if mentions else None
         signatory = match.group("name")
-        if signatory is None and position > 0 and SIGNATORY.match(tail[position - 1].stripped):
-            signatory = tail[position - 1].stripped
+        above = tail[position - 1].stripped if position > 0 else ""
+        if signatory is None and SIGNATORY.match(above) and not CLOSING_FORMULA.match(above):
+            signatory = above
         return signed, signatory
     return None, None
 

@@ -38,6 +38,17 @@ TARGET = re.compile(
 # Audit notices: the kind is named by an 审计 report or 审计 result rather than a team.
 AUDIT_CUE = re.compile(r"审计(?:工作报告|结果|查出|发现|意见|报告|决定)|审计整改")
 
+# A short name declared in brackets: X(以下简称Y) / X（简称Y）; Y is how the text goes on.
+SHORT_NAME = re.compile(r"[(（]\s*(?:以下)?简称\s*[“\"]?(?P<short>[^)）”\"]{1,20})[”\"]?\s*[)）]")
+
+# A named round: 十三届省委第十一轮(巡视); the body that ordered it is the X委 in the name.
+ROUND_AUTHORITY = re.compile(
+    r"^(?:[一二三四五六七八九十\d]+届)?(?P<authority>\S*?)第[一二三四五六七八九十\d]+轮"
+)
+
+# What an authority phrase adds after the body: 市委关于巡察工作的(统一部署).
+AUTHORITY_TAIL = re.compile(r"(?:关于|对于|有关).*$")
+
 # What an audit target adds after the audited body: the year and scope audited.
 AUDIT_SCOPE = re.compile(r"(?:\d{4}\s*年度?|[〇零一二三四五六七八九]{4}年度?|的).*$")
 
@@ -82,7 +93,7 @@ def _from_opening(
     span_end = last if last is not None else sentence.end
     return Inspection(
         kind=kind,
-        authority=authority.group("authority") if authority else None,
+        authority=_authority(authority.group("authority")) if authority else None,
         inspector=None if kind == "审计" else inspector,
         target=_target(target.group("target"), kind),
         start=start,
@@ -92,9 +103,31 @@ def _from_opening(
     )
 
 
+def _authority(written: str) -> str | None:
+    """The ordering body: the X委 of a named round, without a trailing 关于… phrase."""
+    written = AUTHORITY_TAIL.sub("", _declared_short(written)).strip()
+    round_ = ROUND_AUTHORITY.match(written)
+    if round_ is not None:
+        written = round_.group("authority")
+    return written or None
+
+
+def _declared_short(written: str) -> str:
+    """A name with a ``(以下简称Y)`` inside it, as the text goes on calling it.
+
+    ``X(以下简称厅党组)`` is ``X``; ``X公司(以下简称港务集团)党委`` is ``港务集团党委``, the
+    form that recurs in the text (the long form without the brackets is written nowhere).
+    """
+    match = SHORT_NAME.search(written)
+    if match is None:
+        return written
+    before, after = written[: match.start()].strip(), written[match.end() :].strip()
+    return match.group("short") + after if after else before
+
+
 def _target(written: str, kind: str) -> str:
     """The inspected body as written; for audits without the year and scope audited."""
-    written = written.strip()
+    written = _declared_short(written.strip())
     if kind == "审计":
         written = AUDIT_SCOPE.sub("", written).strip() or written
     return written
@@ -160,7 +193,7 @@ def _audit(text: str, sentences: tuple[Span, ...]) -> Inspection | None:
             authority = AUTHORITY.search(sentence.quote)
             return Inspection(
                 kind="审计",
-                authority=authority.group("authority") if authority else None,
+                authority=_authority(authority.group("authority")) if authority else None,
                 span=sentence,
             )
     return None

@@ -27,7 +27,6 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     "万元": ("CNY", Decimal(10) ** 4),
     "千元": ("CNY", Decimal(10) ** 3),
     "元": ("CNY", Decimal(1)),
-    "万亩": ("mu", Decimal(10) ** 4),
     "亩": ("mu", Decimal(1)),
     "万人次": ("person_time", Decimal(10) ** 4),
     "人次": ("person_time", Decimal(1)),
@@ -35,7 +34,6 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     "人": ("person", Decimal(1)),
     "名": ("person", Decimal(1)),
     "位": ("person", Decimal(1)),
-    "万户": ("count", Decimal(10) ** 4),
     "户次": ("count", Decimal(1)),
     "家次": ("count", Decimal(1)),
     "个": ("count", Decimal(1)),
@@ -51,7 +49,6 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     "台": ("count", Decimal(1)),
     "辆": ("count", Decimal(1)),
     "所": ("count", Decimal(1)),
-    "座": ("count", Decimal(1)),
     "场": ("count", Decimal(1)),
     "篇": ("count", Decimal(1)),
     "份": ("count", Decimal(1)),
@@ -63,27 +60,50 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     "张": ("count", Decimal(1)),
     "栋": ("count", Decimal(1)),
     "间": ("count", Decimal(1)),
-    "万吨": ("tonne", Decimal(10) ** 4),
+    "场次": ("count", Decimal(1)),
+    "台(套)": ("count", Decimal(1)),
+    "台（套）": ("count", Decimal(1)),
+    "节": ("count", Decimal(1)),
+    "门": ("count", Decimal(1)),
+    "期": ("count", Decimal(1)),
+    "轮": ("count", Decimal(1)),
+    "例": ("count", Decimal(1)),
+    "卷": ("count", Decimal(1)),
+    "剂次": ("count", Decimal(1)),
+    "座": ("count", Decimal(1)),
+    "岁": ("year_of_age", Decimal(1)),
+    "年": ("year", Decimal(1)),
+    "个月": ("month", Decimal(1)),
+    "天": ("day", Decimal(1)),
+    "个工作日": ("working_day", Decimal(1)),
+    "工作日": ("working_day", Decimal(1)),
+    "小时": ("hour", Decimal(1)),
+    "分钟": ("minute", Decimal(1)),
     "吨": ("tonne", Decimal(1)),
     "公里": ("km", Decimal(1)),
     "千米": ("km", Decimal(1)),
-    "万平方米": ("m2", Decimal(10) ** 4),
     "平方米": ("m2", Decimal(1)),
     "公顷": ("hectare", Decimal(1)),
-    "万千瓦": ("kW", Decimal(10) ** 4),
     "千瓦": ("kW", Decimal(1)),
 }
+
+# Scale characters written before a unit (4.7万家, 1.2万条, 3.5亿元): the unit as written keeps
+# them, the normalised value multiplies by them.
+SCALES: dict[str, Decimal] = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
+
+# Units that take no scale character (万年 and 万岁 are words, not figures).
+UNSCALED = frozenset({"年", "岁", "个月", "天", "个工作日", "工作日", "小时", "分钟", "%", "％"})
 
 _UNIT_ALTERNATION = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 
 # A figure: optional 约/近 before, arabic or Chinese number, optional 余/多 (approximate),
-# one optional space, then a unit. The number must not continue a longer run of digits, letters
-# or code punctuation on either side.
+# one optional space, an optional scale (万/亿), then a unit. The number must not continue a
+# longer run of digits, letters or code punctuation on either side.
 FIGURE = re.compile(
     r"(?<![\dA-Za-z.\-/+_#])"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]*)"
     r"(?P<approx>余|多)?[ \t\u3000]?"
-    rf"(?P<unit>{_UNIT_ALTERNATION})"
+    rf"(?P<unit>(?P<scale>[万亿])?(?:{_UNIT_ALTERNATION}))"
 )
 
 # 百分之N written out in characters.
@@ -95,9 +115,18 @@ APPROX_BEFORE = re.compile(r"(?:约|近|大约|将近|超过|逾)[ \t\u3000]?$")
 # 第 before a number makes it an ordinal (第二巡察组, 第1名).
 ORDINAL_BEFORE = re.compile(r"第$")
 
-# After the unit: a digit continues a code or label (1个1); 月/工作日/小时 make 个 a duration.
+# After the unit: a digit continues a code or label (1个1) unless a figure follows (19户37人);
+# 级 makes the figure a class or rating (5万吨级泊位, 3A级); 季度/年度 make 个 a period name.
 CODE_AFTER = re.compile(r"^[0-9]")
-DURATION_AFTER = re.compile(r"^(?:月|工作日|小时|季度|年度?)")
+CLASS_AFTER = re.compile(r"^级")
+DURATION_AFTER = re.compile(r"^(?:季度|年度)")
+
+# A capacity that is part of a project's name: 年产50万台新能源电机项目, 日处理300吨污水处理工程.
+CAPACITY_BEFORE = re.compile(r"(?:年|日)(?:产|处理|吞吐|加工)(?:能力)?$")
+NAME_TAIL_AFTER = re.compile(r"[^,，、;；。:：\n]{0,20}?(?:项目|工程|生产线)")
+
+# Units only a duration or age carries; written with a 4-digit number, 年 is a calendar year.
+YEAR_NUMBER = re.compile(r"^\d{4}$")
 
 # Chinese-numeral labels: N大+noun, N个一…, and the fixed doctrines (八项规定, 四个意识, 两个责任).
 LABEL_AFTER = re.compile(
@@ -144,14 +173,22 @@ def _metric(text: str, match: re.Match[str], masked: list[tuple[int, int]]) -> M
     if in_ranges(match.start(), masked) or ORDINAL_BEFORE.search(text, 0, match.start()):
         return None
     after = text[match.end() : match.end() + 4]
-    if CODE_AFTER.match(after) or (unit == "个" and DURATION_AFTER.match(after)):
+    if CODE_AFTER.match(after) and FIGURE.match(text, match.end()) is None:
+        return None
+    if CLASS_AFTER.match(after) or (unit == "个" and DURATION_AFTER.match(after)):
+        return None
+    if not _fits_unit(match, chinese):
+        return None
+    if CAPACITY_BEFORE.search(text, max(0, match.start() - 5), match.start()) and (
+        NAME_TAIL_AFTER.match(text, match.end())
+    ):
         return None
     if chinese and not _counts_in_chinese(text, match, after):
         return None
     value = parse_number(number)
     if value is None:
         return None
-    normalised_unit, scale = UNITS[unit]
+    normalised_unit, scale = unit_scale(unit)
     approximate = bool(match.group("approx")) or bool(
         APPROX_BEFORE.search(text[max(0, match.start() - 4) : match.start()])
     )
@@ -166,6 +203,27 @@ def _metric(text: str, match: re.Match[str], masked: list[tuple[int, int]]) -> M
         span=span,
         approximate=approximate,
     )
+
+
+def unit_scale(unit: str) -> tuple[str, Decimal]:
+    """The normalised unit and the factor of ``unit`` as written (万家 → count × 1e4)."""
+    if unit in UNITS:
+        return UNITS[unit]
+    base, factor = UNITS[unit[1:]]
+    return base, factor * SCALES[unit[0]]
+
+
+def _fits_unit(match: re.Match[str], chinese: bool) -> bool:
+    """Whether the unit may stand with this number: no scale on durations and ages, 年 only
+    after a short arabic number (2024年 is a year), 期 only after digits (二期 names a phase)."""
+    unit, base = match.group("unit"), match.group("unit")
+    if match.group("scale") and unit not in UNITS:
+        base = unit[1:]
+        if base in UNSCALED:
+            return False
+    if base == "年":
+        return not chinese and not YEAR_NUMBER.match(match.group("number"))
+    return not (base == "期" and chinese)
 
 
 def _scaled(value: Decimal, scale: Decimal) -> Decimal:
@@ -191,7 +249,7 @@ def _about(text: str, match: re.Match[str]) -> str:
     stop = CLAUSE_BREAK.search(after)
     following = after[: stop.start()] if stop else after
     following = re.split(r"\d", following, maxsplit=1)[0].strip(" \t\u3000()（）")
-    if UNITS[match.group("unit")][0] in ("count", "person", "person_time") and following:
+    if unit_scale(match.group("unit"))[0] in ("count", "person", "person_time") and following:
         return following[:_ABOUT_MAX]
     return _about_before(text, match.start())
 

@@ -3,9 +3,10 @@
 Notices number their parts 一、 > (一) > 1. > (1) (full-width or ASCII brackets). The problem
 level is found by what headings say, not by their depth: a heading that names a problem
 (``关于“X”问题的整改情况``, ``关于X的问题``) and has no such heading below it is a problem;
-its child headings are measures. Sections without child headings answer with ``一是…二是…``
-blocks or with one measure whose title is the first sentence of the body. Opening parts on how
-the rectification was organised and the closing 下一步 part yield nothing.
+its child headings are measures. A section without child headings gets one measure whose title
+is the first sentence of its body, also when the body goes on with ``一是…二是…`` blocks: those
+are clauses of one answer, not headings. Opening parts on how the rectification was organised,
+parts on how it was supervised, and the closing 下一步 part yield nothing.
 """
 
 from __future__ import annotations
@@ -39,16 +40,15 @@ CONTAINER_CUE = re.compile(r"(?:巡察|巡视|审计|反馈|查出|发现|指出
 # An opening part on how the rectification was organised.
 OPENING_CUE = re.compile(
     r"组织(?:领导|实施|推进)|政治站位|(?:总体|基本)情况|主要做法|"
-    r"整改(?:工作)?的?(?:总体|基本|组织|开展|推进)|(?:高度重视|提高认识|思想认识)"
+    r"整改(?:工作)?的?(?:总体|基本|组织|开展|推进)|(?:高度重视|提高认识|思想认识)|"
+    # how the rectification was supervised (巡察整改日常监督情况, 整改监督检查情况)
+    r"(?:整改|日常)(?:工作)?的?(?:日常)?监督"
 )
 
 # A closing part: plans for the next stage, the call for supervision, the contact block.
 CLOSING_CUE = re.compile(
     r"^[ \t\u3000]*(?:下一步|下步|今后|接下来|欢迎|如有意见|联系方式|特此通报|附件)"
 )
-
-# ``一是``/``二是`` blocks that carry measures inside a paragraph.
-ENUMERATED_BLOCK = re.compile(r"(?P<num>[一二三四五六七八九十]{1,3})是[,，:：]?")
 
 # Unquoted problem headings: 关于 / 针对 before, 的问题 / 的整改(落实)情况 after.
 LEADING_FURNITURE = re.compile(r"^(?:关于|针对)")
@@ -68,7 +68,6 @@ FIRST_SENTENCE_END = re.compile(r"[。！？!?]")
 NO_SUBHEADING_NOTE = (
     "section has no (一)/(二) sub-headings; title is the first sentence of the section body"
 )
-BLOCK_NOTE = "measure is a 一是/二是 block inside the section body"
 
 
 @dataclass
@@ -292,7 +291,7 @@ def _measures(
     section: Span,
     cutoffs: list[int],
 ) -> list[Measure]:
-    """Child headings as measures; else 一是/二是 blocks; else the first sentence of the body."""
+    """Child headings as measures, else one measure: the first sentence of the body."""
     children = [c for c in heading.children if c.start < section.end]
     if children:
         out = []
@@ -308,9 +307,6 @@ def _measures(
     body_start = heading.line_end + 1
     if FIRST_SENTENCE_END.search(text, heading.body, heading.line_end):
         body_start = _heading_title_end(text, heading) + 1
-    blocks = _blocks(text, problem, body_start, section.end)
-    if blocks:
-        return blocks
     body = trimmed_span(text, body_start, section.end)
     if body is None:
         return []
@@ -326,25 +322,6 @@ def _strip_trailing_marks(text: str, span: Span) -> Span:
     while end > span.start and text[end - 1] in ":：;；,，、 \t\u3000":
         end -= 1
     return Span(span.start, end, text[span.start : end])
-
-
-def _blocks(text: str, problem: int, start: int, end: int) -> list[Measure]:
-    """``一是…二是…`` blocks numbered from 一 without gaps; fewer than two means none."""
-    found: list[re.Match[str]] = []
-    for match in ENUMERATED_BLOCK.finditer(text, start, end):
-        if parse_number(match.group("num")) == len(found) + 1:
-            found.append(match)
-    if len(found) < 2:
-        return []
-    out: list[Measure] = []
-    for n, match in enumerate(found, start=1):
-        stop = found[n].start() if n < len(found) else end
-        extent = trimmed_span(text, match.start(), stop)
-        sentence_end = FIRST_SENTENCE_END.search(text, match.end(), stop)
-        title = trimmed_span(text, match.end(), sentence_end.start() if sentence_end else stop)
-        if extent is not None and title is not None:
-            out.append(Measure(problem, n, title.quote, title, extent, note=BLOCK_NOTE))
-    return out
 
 
 def _numbering_warnings(headings: list[_Heading]) -> list[str]:
