@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "examples" / "wzkjc-xuncha-zhenggai.txt"
+SAMPLE = ROOT / "src" / "noticekg" / "samples" / "wzkjc-xuncha-zhenggai.txt"
 GOLD = ROOT / "tests" / "data" / "gold" / "wzkjc-xuncha-zhenggai.json"
 
 
