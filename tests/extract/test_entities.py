@@ -174,3 +174,32 @@ def test_sample_score(sample_text: str, gold: dict[str, Any], kind: str | None, 
         sample_text, publisher=gold["notice"]["publisher"], target=gold["inspection"]["target"]
     )
     assert _f1(found, gold["entities"], kind) >= bar
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("选派干部到成都市、阿坝州等地挂职。", {(PLACE, "成都市"), (PLACE, "阿坝州")}),
+        ("在越城区试点冷链食品追溯平台。", {(PLACE, "越城区"), (PLATFORM, "冷链食品追溯平台")}),
+        ("支持湛江市建设科技企业孵化器。", {(PLACE, "湛江市")}),
+        ("加强与南通的联系。", {(PLACE, "南通")}),
+        (
+            "中共盐城市审计局党组(以下简称局党组)召开会议。",
+            {(ORG, "中共盐城市审计局党组")},
+        ),
+        ("会同衢州市行政审批服务中心推进改革。", {(ORG, "衢州市行政审批服务中心")}),
+        ("选派教师到昆明市第十一中学跟岗学习。", {(ORG, "昆明市第十一中学")}),
+    ],
+)
+def test_genre_places_and_bodies(text: str, expected: set[tuple[EntityType, str]]) -> None:
+    assert _found(text) >= expected
+    assert not any(name.startswith(("会同", "选派", "中共四川")) for _, name in _found(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["深入乡村和行政村开展调研。", "派出第一书记驻村帮扶。", "打造文旅强省。", "压实责任区管理。"],
+)
+def test_generic_places_are_not_entities(text: str) -> None:
+    assert {kind for kind, _ in _found(text)} <= {POLICY}
+    assert PLACE not in {kind for kind, _ in _found(text)}

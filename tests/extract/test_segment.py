@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 import jieba
 import pytest
 
-from noticekg.extract.segment import tag_of, tokenize, tokenizer
+from noticekg.extract.segment import jieba_tokenize, tag_of, tokenize, tokenizer
 
 
 @pytest.mark.parametrize(
@@ -45,3 +48,34 @@ def test_tokenizer_is_private_and_cached() -> None:
     assert tokenizer() is tokenizer()
     assert tokenizer() is not jieba.dt
     assert "巡察组" not in jieba.dt.user_word_tag_tab
+
+
+def _project_texts() -> list[str]:
+    """The sample and development notices: the texts the fast backend must cut like jieba."""
+    root = Path(__file__).resolve().parents[2]
+    paths = [root / "src/noticekg/samples/wzkjc-xuncha-zhenggai.txt"]
+    paths += sorted((root / "tests/data/dev").glob("*.txt"))
+    return [path.read_text(encoding="utf-8") for path in paths]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *_project_texts(),
+        "索引号:LDKJ-2024-000186 邮箱:abc_def@126.com 电话:0577-88019695",
+        "完成2.6万项、占30%,技术成果转化(2019-2021年)",
+        "5G基站和A33地块,Produced By 网站",
+    ],
+)
+def test_fast_backend_cuts_like_jieba(text: str) -> None:
+    assert [tuple(t) for t in tokenize(text)] == [tuple(t) for t in jieba_tokenize(text)]
+
+
+def test_building_the_tokenizer_prints_nothing(capfd: pytest.CaptureFixture[str]) -> None:
+    level = jieba.default_logger.level
+    tokenizer.cache_clear()
+    tokenizer().tokenize("巡察")
+    captured = capfd.readouterr()
+    assert "prefix dict" not in captured.err
+    assert jieba.default_logger.level == level
+    assert logging.getLogger("jieba") is jieba.default_logger

@@ -11,22 +11,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
 
 from noticekg.extract import lexicon
 from noticekg.extract.aliases import build_entities, normalise
+from noticekg.extract.candidates import Candidate, Tail, longest_first, tail_ends, tail_of, tails
+from noticekg.extract.persons import person_candidates
+from noticekg.extract.quotes import QUOTED, quote_candidates
 from noticekg.extract.records import Entity, EntityType
 from noticekg.extract.segment import OOV_TAG, Token, tokenize
 
 TITLE = re.compile(r"《([^《》\n]{1,120})》")
 """A document title in 《》; the name is the inner text, kept exactly (inner quotes, spaces)."""
 
-QUOTED = re.compile(r"“([^“”\n]{1,24})”|‘([^‘’\n]{1,24})’|\"([^\"\n]{1,24})\"")
-"""A quoted label: curly double, curly single or straight quotes, short enough to be a name."""
-
-SLOGAN = re.compile(r"^[一二两三四五六七八九十]个[\u4e00-\u9fff]{2,6}$")
-"""Numbered doctrines written in quotes (两个责任, 四个意识), Policy/slogan even without a head."""
 
 DATED_PLAN = re.compile(r"(?:计划|规划|方案|纲要)(?P<period>[((]\d{4}\s*[-—–~至]\s*\d{4}年?[))])")
 """An untitled plan carrying its period (…三年工作计划(2019-2021年)): a title-like name."""
@@ -83,16 +80,11 @@ ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十\d]+|\d+[A-Za-z]*|[
 HAN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 """A word that contains letters of a name (so an OOV tag is a name, not punctuation)."""
 
-PERSON_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
-"""A Chinese personal name: two to four Han characters."""
-
-PERSON_TAGS = frozenset({"nr", "nrt", "nrfg", OOV_TAG, "r", "ng"})
-"""Tags of the words a personal name splits into (王/nr 某某/r, 王中林/x)."""
 
 DIGITS = re.compile(r"^[\d.]+$")
 """A bare number (jieba leaves numbers out of its dictionary)."""
 
-FUNCTION_CHARS = frozenset("对在向把将从为与和及或被让给于以按受由经据自至同跟")
+FUNCTION_CHARS = frozenset("对在向把将从为与和及或被让给于以按受由经据自至同跟我")
 """Prepositions and conjunctions: an unknown word starting with one (对原) is not a name."""
 
 JOINERS = {
@@ -104,94 +96,56 @@ JOINERS = {
 JOINABLE_TAGS = frozenset({"n", "nz", "ns", "j"})
 """Tags of the nouns a joiner may connect."""
 
+BUILDING_VERBS = frozenset({"建设", "打造", "创建", "新建", "培育", "建成", "升级", "启用"})
+"""Verbs of building written between a place and the facility it builds (X市建设Y孵化器): they
+end the facility's name; a body's name may hold them (X建设投资集团), so only facilities stop."""
+
+BUILT_TYPES = frozenset({EntityType.PLATFORM, EntityType.PROJECT})
+"""Types whose names stop at a building verb."""
+
+PARTY_PREFIXES = frozenset({"中共", "中国共产党"})
+"""What opens a Party body's name and never a place's (中共四川省委 holds the place 四川省)."""
+
+PLACE_SUFFIXES = frozenset("市州盟县区")
+"""Administrative suffixes a gazetteer name may carry as one word (阿坝州, 湛江市)."""
+
+SHORT_NAME_CUES = frozenset({"简称", "以下简称", "下称", "以下", "简称为"})
+"""Words that make a bracket a declared short name (X(以下简称Y)党委), not part of a name."""
+
 MAX_NAME = 30
 """Longest name built backwards from a tail word, in characters."""
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """One rule match: ``name`` starts at ``name_start``; ``start``/``end`` bound the whole mention
-    (with quotes and head noun) and ``form`` is that whole mention when it differs from ``name``."""
-
-    start: int
-    end: int
-    name: str
-    name_start: int
-    type: EntityType
-    subtype: str | None
-    form: str | None = None
-    rule: str = ""
-    weak: bool = False
-    """A name too descriptive to stand alone; kept only as a short form of a stronger name."""
-
-    @property
-    def length(self) -> int:
-        return self.end - self.start
-
-
-@dataclass(frozen=True)
-class Tail:
-    word: str
-    type: EntityType
-    subtype: str
-    proper: bool
-
-
-@cache
-def _tails() -> dict[str, Tail]:
-    return {
-        word: Tail(word, EntityType(kind), subtype, rule == "proper")
-        for word, (kind, subtype, rule) in lexicon.table("tails.txt").items()
-    }
-
-
 @cache
 def _boundary_words() -> frozenset[str]:
-    """Verbs of the user dictionary: actions that end a name (印发, 落地, 对接 …)."""
-    return frozenset(
+    """Verbs of the user dictionary and of ``boundary_verbs.txt``: actions that end a name
+    (印发, 落地, 会同, 赴 …)."""
+    listed = frozenset(
         line.split()[0]
         for line in lexicon.user_dict_text().splitlines()
         if line.strip() and line.split()[-1] == "v"
     )
-
-
-@cache
-def _tail_ends() -> frozenset[str]:
-    """Last characters of tail words: most words end with none of them and are skipped."""
-    return frozenset(word[-1] for word in _tails())
-
-
-@cache
-def _tail_of(word: str) -> Tail | None:
-    """The longest tail word ``word`` ends with; a one-character tail never ends a common word
-    (布局, 空间布局, 地区)."""
-    tails = _tails()
-    for size in range(min(len(word), 6), 0, -1):
-        tail = tails.get(word[-size:])
-        if tail is None:
-            continue
-        if size == 1 and len(word) > 1 and word[-2:] in lexicon.words("generic.txt"):
-            return None
-        return tail
-    return None
+    return listed | lexicon.words("boundary_verbs.txt")
 
 
 def _tail_at(tokens: Sequence[Token], last: int) -> tuple[Tail, int] | None:
     """The tail ending at ``tokens[last]`` and the index of its first token: a tail may span
     words (专项/行动, 指导/目录) or end one (教育局)."""
     word = tokens[last].word
-    if word[-1:] not in _tail_ends():
+    if word[-1:] not in tail_ends():
         return None
-    if tokens[last].tag == OOV_TAG and word[0] in FUNCTION_CHARS:
+    if (tokens[last].tag == OOV_TAG and word[0] in FUNCTION_CHARS) or word in _boundary_words():
         return None
-    tails = _tails()
+    table = tails()
     for width in (2, 1):
         if last - width < 0:
             continue
         joined = "".join(token.word for token in tokens[last - width : last + 1])
-        if joined in tails:
-            return tails[joined], last - width
-    tail = _tail_of(tokens[last].word)
+        if joined in table:
+            return table[joined], last - width
+    tail = tail_of(tokens[last].word)
+    if tail is None and tokens[last].tag == "ns" and len(word) > 2:
+        tail = table.get(word[-1])
     return (tail, last) if tail is not None else None
 
 
@@ -211,7 +165,7 @@ def _is_proper(token: Token) -> bool:
     word = token.word
     if word in lexicon.words("generic.txt") or word in lexicon.words("modifiers.txt"):
         return False
-    if word in ADMIN_PREFIXES or (word[0] in ADMIN_PREFIXES and word[1:] in _tails()):
+    if word in ADMIN_PREFIXES or (word[0] in ADMIN_PREFIXES and word[1:] in tails()):
         return True
     if token.tag == OOV_TAG:
         return len(word) > 1 and bool(HAN.search(word)) and word[0] not in FUNCTION_CHARS
@@ -222,7 +176,7 @@ def _is_proper(token: Token) -> bool:
 
 def _is_zone(token: Token) -> bool:
     """A bare zone word (科技城, 高新区): in a body's name it means the notice's own zone."""
-    zone = _tails().get(token.word)
+    zone = tails().get(token.word)
     return zone is not None and zone.type is EntityType.PLACE and len(token.word) > 1
 
 
@@ -240,6 +194,7 @@ def _scan_back(
     *,
     trim_verbs: bool = True,
     joiners: frozenset[str] = frozenset(),
+    stops: frozenset[str] = frozenset(),
 ) -> int:
     """Index of the first token of the name whose last word is ``tokens[last]``; a descriptive
     name keeps a leading verb when it is one of a list (…信息库、孵化空间供给信息库)."""
@@ -258,7 +213,7 @@ def _scan_back(
         if before.word in joiners and first > 1 and _joins(tokens[first - 2], tokens[first]):
             first -= 2
             continue
-        if not _is_name_part(before):
+        if not _is_name_part(before) or before.word in stops:
             break
         first -= 1
     listed = first > 0 and tokens[first - 1].word == "、"
@@ -268,7 +223,7 @@ def _scan_back(
 
 
 def _ends_organisation(word: str) -> bool:
-    tail = _tail_of(word)
+    tail = tail_of(word)
     return tail is not None and tail.type is EntityType.ORGANIZATION
 
 
@@ -279,7 +234,7 @@ def _joins(left: Token, right: Token) -> bool:
         left.tag in JOINABLE_TAGS
         and right.tag in JOINABLE_TAGS
         and not _ends_organisation(left.word)
-        and right.word not in _tails()
+        and right.word not in tails()
         and right.word not in ADMIN_PREFIXES
     )
 
@@ -290,7 +245,7 @@ def _bracket_start(tokens: Sequence[Token], close: int) -> int | None:
     while index >= 0 and close - index <= 6:
         if tokens[index].word in "(（":
             return index if index < close - 1 else None
-        if not _is_name_part(tokens[index]):
+        if not _is_name_part(tokens[index]) or tokens[index].word in SHORT_NAME_CUES:
             return None
         index -= 1
     return None
@@ -308,6 +263,7 @@ def _tail_candidates(text: str, tokens: Sequence[Token]) -> Iterable[Candidate]:
             tail_first,
             trim_verbs=tail.proper,
             joiners=JOINERS.get(tail.type, frozenset()),
+            stops=BUILDING_VERBS if tail.type in BUILT_TYPES else frozenset(),
         )
         if tail.type is EntityType.PLACE:
             first = _place_start(tokens, first, tail_first)
@@ -322,7 +278,9 @@ def _place_start(tokens: Sequence[Token], first: int, tail_first: int) -> int:
     for index in range(first, tail_first):
         if _ends_organisation(tokens[index].word):
             first = index + 1
-    while first < tail_first and not _is_proper(tokens[first]):
+    while first < tail_first and (
+        not _is_proper(tokens[first]) or tokens[first].word in PARTY_PREFIXES
+    ):
         first += 1
     return first
 
@@ -331,7 +289,7 @@ def _split_bodies(tokens: Sequence[Token], first: int, last: int) -> list[tuple[
     """市委市政府 is two bodies: split after an organisation tail followed by 市/区/省…"""
     segments = []
     for index in range(first, last):
-        tail = _tail_of(tokens[index].word)
+        tail = tail_of(tokens[index].word)
         if (
             tail is not None
             and tail.type is EntityType.ORGANIZATION
@@ -447,7 +405,7 @@ def _issuer_candidates(
             if end_index is None:
                 break
             start, end = tokens[index].start, tokens[end_index].end
-            tail = _tail_of(tokens[end_index].word)
+            tail = tail_of(tokens[end_index].word)
             if tail is not None and end - start > len(tail.word):
                 yield Candidate(
                     start,
@@ -466,7 +424,7 @@ def _issuer_end(tokens: Sequence[Token], first: int, limit: int) -> int | None:
     best = None
     index = first
     while index < len(tokens) and tokens[index].end <= limit and _is_name_part(tokens[index]):
-        tail = _tail_of(tokens[index].word)
+        tail = tail_of(tokens[index].word)
         if tail is not None and tail.type is EntityType.ORGANIZATION:
             best = index
             following = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -474,79 +432,6 @@ def _issuer_end(tokens: Sequence[Token], first: int, limit: int) -> int | None:
                 break
         index += 1
     return best
-
-
-def _quote_candidates(text: str, tokens: Sequence[Token]) -> Iterable[Candidate]:
-    """Quoted labels typed by their head noun (“X”改革, “X”制度) or by their own tail."""
-    heads = lexicon.table("quote_heads.txt")
-    longest_head = max(len(head) for head in heads)
-    for match in QUOTED.finditer(text):
-        inner = next(group for group in match.groups() if group is not None)
-        if any(mark in inner for mark in ",,。;;"):
-            continue
-        follow = text[match.end() : match.end() + longest_head + 6]
-        head, skip = _head_after(follow, heads)
-        if head is not None:
-            kind, subtype = heads[head]
-            end = match.end() + skip + len(head)
-            yield Candidate(
-                match.start(),
-                end,
-                inner,
-                match.start() + 1,
-                EntityType(kind),
-                subtype,
-                form=text[match.start() : end],
-                rule="quote",
-            )
-            continue
-        own = _tail_of(inner) or _quote_tail(inner, heads)
-        if own is not None:
-            yield Candidate(
-                match.start(),
-                match.end(),
-                inner,
-                match.start() + 1,
-                own.type,
-                own.subtype,
-                rule="quote",
-            )
-        elif SLOGAN.match(inner):
-            yield Candidate(
-                match.start(),
-                match.end(),
-                inner,
-                match.start() + 1,
-                EntityType.POLICY,
-                "slogan",
-                rule="quote",
-            )
-
-
-def _quote_tail(inner: str, heads: dict[str, tuple[str, ...]]) -> Tail | None:
-    for size in range(min(len(inner) - 1, 4), 1, -1):
-        found = heads.get(inner[-size:])
-        if found is not None:
-            return Tail(inner[-size:], EntityType(found[0]), found[1], proper=False)
-    return None
-
-
-def _head_after(follow: str, heads: dict[str, tuple[str, ...]]) -> tuple[str | None, int]:
-    """The head noun right after a closing quote, allowing one space, 的 and a short modifier
-    (“X”的引育模式, “X”动态管理模式); returns the head and how many characters precede it."""
-    offset = 0
-    while offset < len(follow) and follow[offset] in " 的":
-        offset += 1
-    for skip in range(offset, min(offset + 5, len(follow))):
-        for size in range(min(6, len(follow) - skip), 1, -1):
-            word = follow[skip : skip + size]
-            if word in heads:
-                between = follow[offset:skip]
-                if all("\u4e00" <= char <= "\u9fff" for char in between):
-                    return word, skip
-        if not "\u4e00" <= follow[skip] <= "\u9fff":
-            break
-    return None, 0
 
 
 def _conjuncts(text: str, tokens: Sequence[Token], end: int) -> list[tuple[int, int]]:
@@ -643,47 +528,6 @@ def _dated_plan_candidates(text: str, tokens: Sequence[Token]) -> Iterable[Candi
             )
 
 
-def _person_candidates(tokens: Sequence[Token]) -> Iterable[Candidate]:
-    """People written before a title or post (王某某院士, 李某同志): two to four characters that
-    open with a surname and are tagged as a name, unknown, or 某某."""
-    posts = lexicon.words("persons.txt")
-    for index, post in enumerate(tokens):
-        if post.word not in posts:
-            continue
-        for width in (1, 2):
-            words = tokens[max(index - width, 0) : index]
-            name = "".join(token.word for token in words)
-            if (
-                len(words) == width
-                and 2 <= len(name) <= 4
-                and PERSON_NAME.match(name)
-                and _surname(name)
-                and (
-                    all(token.tag in PERSON_TAGS for token in words)
-                    or (words[0].tag == "nr" and words[0].word in lexicon.words("surnames.txt"))
-                )
-            ):
-                yield Candidate(
-                    words[0].start,
-                    post.start,
-                    name,
-                    words[0].start,
-                    EntityType.PERSON,
-                    _person_role(post.word),
-                    rule="person",
-                )
-                break
-
-
-def _surname(name: str) -> bool:
-    surnames = lexicon.words("surnames.txt")
-    return name[:1] in surnames or name[:2] in surnames
-
-
-def _person_role(post: str) -> str:
-    return {"院士": "academician", "教授": "professor"}.get(post, "person")
-
-
 def _gazetteer_candidates(text: str, tokens: Sequence[Token]) -> Iterable[Candidate]:
     """Places and systems named without a tail (上海, 钉钉), when they stand as a word outside
     a quoted slogan (“智汇X” names an event, not the place)."""
@@ -692,6 +536,8 @@ def _gazetteer_candidates(text: str, tokens: Sequence[Token]) -> Iterable[Candid
         names = lexicon.table(table)
         for token in tokens:
             found = names.get(token.word)
+            if found is None and kind is EntityType.PLACE and token.word[-1:] in PLACE_SUFFIXES:
+                found = names.get(token.word[:-1])
             if found is not None and not any(s < token.start < e for s, e in quoted):
                 yield Candidate(
                     token.start,
@@ -702,18 +548,6 @@ def _gazetteer_candidates(text: str, tokens: Sequence[Token]) -> Iterable[Candid
                     found[0],
                     rule="gazetteer",
                 )
-
-
-def longest_first(candidates: Iterable[Candidate]) -> list[Candidate]:
-    """Non-overlapping candidates, the longer span winning, the earlier one on a tie."""
-    chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
-    for candidate in sorted(candidates, key=lambda c: (-c.length, c.start, c.rule)):
-        if any(candidate.start < end and start < candidate.end for start, end in taken):
-            continue
-        chosen.append(candidate)
-        taken.append((candidate.start, candidate.end))
-    return sorted(chosen, key=lambda c: c.start)
 
 
 def _outside(
@@ -729,12 +563,12 @@ def find_candidates(text: str) -> list[Candidate]:
     found = longest_first(
         [
             *titles,
-            *_quote_candidates(text, tokens),
+            *quote_candidates(text, tokens),
             *_tail_candidates(text, tokens),
             *_coordinated_candidates(text, tokens),
             *_pattern_candidates(text, tokens),
             *_dated_plan_candidates(text, tokens),
-            *_person_candidates(tokens),
+            *person_candidates(text, tokens),
             *_gazetteer_candidates(text, tokens),
         ]
     )
@@ -761,7 +595,7 @@ def find_entities(
 
 
 def _subtype_of(name: str) -> str:
-    tail = _tail_of(name)
+    tail = tail_of(name)
     return tail.subtype if tail is not None else "other"
 
 

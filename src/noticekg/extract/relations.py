@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from noticekg.extract.entities import canonical_name
+from noticekg.extract.leaders import find_leaders
 from noticekg.extract.records import Entity, EntityType, Predicate, Relation, Span
 
 SENTENCE = re.compile(r"[^。;;!?!?\n]+[。;;!?!?]?")
@@ -96,6 +97,8 @@ def find_relations(
     found: list[Relation] = []
     found.extend(_inspected(names, evidence))
     found.extend(_from_names(entities, evidence))
+    preferred = [name for name in (names["publisher"], names["target"]) if name]
+    found.extend(find_leaders(text, entities, sentences, preferred))
     issued = {r.subject: r.object for r in found if r.predicate is Predicate.ISSUED_BY}
     starts = [m.start for m in mentions]
     for sentence in sentences:
