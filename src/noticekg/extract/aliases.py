@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from noticekg.extract import lexicon
+from noticekg.extract.bodies import party_key
 from noticekg.extract.records import Entity, EntityType, Span
 
 if TYPE_CHECKING:
@@ -88,6 +89,7 @@ def build_entities(
     _apply_declarations(groups, text)
     merged = _merge_suffixes(list(groups.values()))
     merged = _merge_project_forms(merged)
+    merged = _merge_party_forms(merged)
     _attach_self_references(merged, text, publisher=publisher, target=target)
     return _finish(merged, text)
 
@@ -119,8 +121,9 @@ def _ensure_organisation(
 
 
 def _apply_declarations(groups: dict[tuple[EntityType, str], _Group], text: str) -> None:
-    """X(以下简称Y): Y becomes an alias of the entity whose mention ends right before it, and a
-    group already made of Y joins that entity."""
+    """X(以下简称Y): Y becomes an alias of the entity whose mention ends right before it, a
+    group already made of Y joins that entity, and names opening with Y (Y党委) are specific."""
+    declared = []
     for match in SHORT_NAME.finditer(text):
         short = match.group(1)
         host = next(
@@ -128,6 +131,7 @@ def _apply_declarations(groups: dict[tuple[EntityType, str], _Group], text: str)
         )
         if host is None:
             continue
+        declared.append(short)
         host.add(short, Span(match.start(1), match.end(1), short))
         for key, group in list(groups.items()):
             if group is not host and short in group.forms:
@@ -136,6 +140,9 @@ def _apply_declarations(groups: dict[tuple[EntityType, str], _Group], text: str)
                 host.spans.extend(group.spans)
                 host.weak = host.weak and group.weak
                 del groups[key]
+    for group in groups.values():
+        if any(form.startswith(short) for short in declared for form in group.forms):
+            group.weak = False
 
 
 def _merge_suffixes(groups: list[_Group]) -> list[_Group]:
@@ -207,6 +214,36 @@ def _merge_project_forms(groups: list[_Group]) -> list[_Group]:
             host.add(form, None)
         host.spans.extend(group.spans)
     return kept
+
+
+def _merge_party_forms(groups: list[_Group]) -> list[_Group]:
+    """中共X委员会 and X党委 (or Y党委 where Y is a declared short name of X) are one Party
+    committee; likewise 中共X党组/X党组 and 中共X总支部委员会/X党总支."""
+    organisations = [g for g in groups if g.type is EntityType.ORGANIZATION]
+    body_of = {form: id(g) for g in organisations for form in g.forms}
+    hosts: dict[tuple[object, str], _Group] = {}
+    kept = []
+    for group in sorted(groups, key=lambda g: (-len(_fullest_form(g)), g.first)):
+        found = (
+            [party_key(form) for form in group.forms]
+            if group.type is EntityType.ORGANIZATION
+            else []
+        )
+        keys = {(body_of.get(body, body), kind) for body, kind in filter(None, found)}
+        host = next((hosts[key] for key in keys if key in hosts), None)
+        if host is None:
+            hosts.update((key, group) for key in keys)
+            kept.append(group)
+            continue
+        for form in group.forms:
+            host.add(form, None)
+        host.spans.extend(group.spans)
+        host.first = min(host.first, group.first)
+    return sorted(kept, key=lambda g: g.first)
+
+
+def _fullest_form(group: _Group) -> str:
+    return max(group.forms, key=len)
 
 
 def _attach_self_references(

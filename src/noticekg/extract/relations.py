@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from noticekg.extract.bodies import implied_forms, party_body
 from noticekg.extract.entities import canonical_name
 from noticekg.extract.leaders import find_leaders
 from noticekg.extract.records import Entity, EntityType, Predicate, Relation, Span
@@ -26,7 +27,7 @@ CLAUSE_BREAK = re.compile(r"[,,::]")
 TITLE_BODY = re.compile(r"《[^《》\n]*》")
 """A 《》 title, masked when looking for cue words so words inside a title are not cues."""
 
-ESTABLISH = re.compile(r"制定|出台|印发|建立|研究制定|联合制定")
+ESTABLISH = re.compile(r"制定|出台|印发|建立|构建|形成|研究制定|联合制定")
 """Cues that the subject creates the policy that follows."""
 
 APPLY = re.compile(
@@ -46,16 +47,26 @@ LEAD = re.compile(r"^[\u4e00-\u9fff]{0,4}?领衔")
 COOPERATE_BEFORE = re.compile(r"协同|联合|对接|会同")
 """Cues written right before the partners they name (协同X, 联合X, 对接X)."""
 
-COOPERATE_AFTER = re.compile(r"^(?:的)?(?:联系|协作|合作|对接|互设飞地|共建|联动)")
-"""Cues written after 与 + partners (加强与X、Y的联系, 与X互设飞地)."""
+COOPERATE_AFTER = re.compile(
+    r"^(?:的)?(?:[\u4e00-\u9fff]{0,2}(?:有关)?部门)?"
+    r"(?:联系|协作|合作|对接|互设飞地|共建|联动|联合|共同|签署|签订|建立联合)"
+)
+"""Cues written after 与 + partners (加强与X、Y的联系, 与X互设飞地, 与X签署…协议, 与X、Y科技部门
+联合设立…)."""
 
 LIST_GAP = re.compile(r"^[、和及与\s]{0,2}$")
 """What may stand between two names of one list."""
 
 INTERNAL_UNITS = re.compile(
-    r"^(?:第[一二三四五六七八九十\d]+)?(?:巡察组|巡视组)$|^(?:机关)?(?:党委|党组|党总支|党支部|工委)$|^纪检(?:监察)?组$"
+    r"^(?:第[一二三四五六七八九十\d]+)?(?:巡察组|巡视组)$|^(?:机关)?(?:党委|党组|党总支|党支部|工委)$"
+    r"|^纪检(?:监察)?组$|^(?:组织部|宣传部|统战部|政法委|[\u4e00-\u9fff]{2}工委)$"
+    r"|^[\u4e00-\u9fff]{2,12}领导小组办公室$"
 )
-"""What follows a body's name in the name of one of its own units (X第二巡察组, X机关党委)."""
+"""What follows a body's name in the name of one of its own units (X第二巡察组, X机关党委,
+县委组织部, 区委教育工委, X巡视整改工作领导小组办公室)."""
+
+PARTY_OFFICE = re.compile(r"(?:党委|党组)办公室$")
+"""X党委办公室 is the office of the Party committee X党委, not of the body X."""
 
 
 @dataclass(frozen=True)
@@ -144,8 +155,13 @@ def _from_names(entities: Sequence[Entity], evidence: _Evidence) -> Iterator[Rel
     places = [e for e in entities if e.type is EntityType.PLACE]
     for entity in entities:
         if entity.type is EntityType.ORGANIZATION:
+            owner_name = _party_owner(entity, organisations)
+            if owner_name is not None:
+                yield Relation(entity.name, Predicate.PART_OF, owner_name, evidence.of(entity.name))
             for owner, rest in _prefixes(entity, organisations):
-                if INTERNAL_UNITS.match(rest):
+                if INTERNAL_UNITS.match(rest) or (
+                    rest == "办公室" and PARTY_OFFICE.search(entity.name)
+                ):
                     yield Relation(
                         entity.name, Predicate.PART_OF, owner.name, evidence.of(entity.name)
                     )
@@ -166,12 +182,25 @@ def _from_names(entities: Sequence[Entity], evidence: _Evidence) -> Iterator[Rel
                 )
 
 
+def _party_owner(entity: Entity, organisations: Sequence[Entity]) -> str | None:
+    """The body a Party committee or group is named after (中共X党组 → X), when X is an entity."""
+    for form in (entity.name, *entity.aliases):
+        body = party_body(form)
+        if body is None:
+            continue
+        for other in organisations:
+            if other is not entity and body in (other.name, *other.aliases):
+                return other.name
+    return None
+
+
 def _prefixes(entity: Entity, others: Iterable[Entity]) -> Iterator[tuple[Entity, str]]:
-    """Other entities one of whose forms opens ``entity``'s name, with the rest of the name."""
+    """Other entities one of whose forms (or the genre's other form of a Party body's name,
+    X党委 for 中共X委员会) opens ``entity``'s name, with the rest of the name."""
     for other in others:
         if other is entity:
             continue
-        for form in _forms(other):
+        for form in (*_forms(other), *implied_forms(other.name)):
             if len(form) < len(entity.name) and entity.name.startswith(form):
                 yield other, entity.name[len(form) :]
                 break
@@ -240,7 +269,7 @@ def _establishes(
         cue = _last_cue(window)
         if cue is None:
             continue
-        subject = _subject_before(inside, clause_start + cue.start()) or publisher
+        subject = _subject_before(text, inside, clause_start + cue.start()) or publisher
         if subject is None or mention.entity.name in issued:
             continue
         yield Relation(subject, Predicate.ESTABLISHES, mention.entity.name, sentence)
@@ -268,10 +297,15 @@ def _last_cue(window: str) -> re.Match[str] | None:
     return last
 
 
-def _subject_before(inside: Sequence[_Mention], position: int) -> str | None:
-    """An organisation written right before the cue (X制定…) is the subject."""
+def _subject_before(text: str, inside: Sequence[_Mention], position: int) -> str | None:
+    """An organisation written right before the cue (X制定…) is the subject; one that ends the
+    clause before (依托X,联合Y) is not."""
     for mention in inside:
-        if mention.entity.type is EntityType.ORGANIZATION and 0 <= position - mention.end <= 1:
+        if (
+            mention.entity.type is EntityType.ORGANIZATION
+            and 0 <= position - mention.end <= 1
+            and not CLAUSE_BREAK.match(text[mention.end : position])
+        ):
             return mention.entity.name
     return None
 
@@ -282,14 +316,14 @@ def _cooperates(
     """协同/联合/对接 + partners, or 与 + partners + 联系/协作/互设飞地."""
     partners = (EntityType.ORGANIZATION, EntityType.PLACE)
     for cue in COOPERATE_BEFORE.finditer(text, sentence.start, sentence.end):
-        subject = _subject_before(inside, cue.start()) or publisher
+        subject = _subject_before(text, inside, cue.start()) or publisher
         for mention in _list_from(text, inside, cue.end(), partners):
             if subject and mention.entity.name != subject:
                 yield Relation(subject, Predicate.COOPERATES_WITH, mention.entity.name, sentence)
     for position in _positions(text, "与", sentence):
         listed = _list_from(text, inside, position + 1, partners)
         if listed and COOPERATE_AFTER.match(text[listed[-1].end : sentence.end]):
-            subject = _subject_before(inside, position) or publisher
+            subject = _subject_before(text, inside, position) or publisher
             for mention in listed:
                 if subject and mention.entity.name != subject:
                     yield Relation(

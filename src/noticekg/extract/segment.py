@@ -38,6 +38,10 @@ SYMBOL_RUN = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 """jieba's own rule for a run of letters and digits (its ``re_skip``): 2.6 and 30% stay whole,
 every other symbol between them is a word of its own."""
 
+GLUED = re.compile(r"^([委局办厅])([对等在向将把被为于与和及])$")
+"""An unknown two-character word that is a body's one-character tail glued to the function word
+after it (区农业农村委对…, 区卫生健康委等…): jieba's HMM joins them, so the body loses its tail."""
+
 PADDING_WORD = "\ue000\ue001"
 """A private-use word no text contains, whose frequency carries jieba's double-counted total."""
 
@@ -148,14 +152,23 @@ def tag_of(word: str) -> str:
 def tokenize(text: str) -> tuple[Token, ...]:
     """Words of ``text`` with offsets and tags, covering it without gaps."""
     cut, tags = _state()
-    get = tags.get
-    return tuple(Token(word, start, end, get(word, OOV_TAG)) for word, start, end in cut(text))
+    return _tagged(cut(text), tags)
 
 
 def jieba_tokenize(text: str) -> tuple[Token, ...]:
     """The same words cut by the private jieba tokenizer alone: the reference rjieba must match."""
-    tags = _state()[1]
-    return tuple(
-        Token(word, start, end, tags.get(word, OOV_TAG))
-        for word, start, end in tokenizer().tokenize(text)
-    )
+    return _tagged(tokenizer().tokenize(text), _state()[1])
+
+
+def _tagged(pieces: Iterable[tuple[str, int, int]], tags: dict[str, str]) -> tuple[Token, ...]:
+    """Tokens of ``pieces`` with their dictionary tags, glued tails cut off (see :data:`GLUED`)."""
+    get = tags.get
+    tokens = []
+    for word, start, end in pieces:
+        tag = get(word, OOV_TAG)
+        if tag == OOV_TAG and len(word) == 2 and GLUED.match(word):
+            tokens.append(Token(word[0], start, start + 1, get(word[0], OOV_TAG)))
+            tokens.append(Token(word[1], start + 1, end, get(word[1], OOV_TAG)))
+        else:
+            tokens.append(Token(word, start, end, tag))
+    return tuple(tokens)

@@ -1,0 +1,196 @@
+"""Which words may belong to a name, and where a name built backwards from its last word starts.
+
+jieba tags and the shipped word lists decide whether a token can sit inside a name (市委, 5G,
+住房和城乡建设), is itself a proper name, or only describes (加快, 新型). :func:`scan_back` walks
+from a tail word to the first word of its name; the tail rule and the list rules share it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from noticekg.extract import lexicon
+from noticekg.extract.candidates import tail_of, tails
+from noticekg.extract.records import EntityType
+from noticekg.extract.segment import OOV_TAG, Token
+
+ADMIN_PREFIXES = frozenset("省市区县镇乡州") | {"中共", "全国", "国家"}
+"""Single administrative words that make what follows a specific body (市委, 区投促中心)."""
+
+NAME_TAGS = frozenset(
+    {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng", "vn", "b", "l", "a", "an", "ng", "s"}
+)
+"""jieba tags a word inside a name may carry; verbs are allowed too unless they are boundaries."""
+
+PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "eng"})
+"""jieba tags of words that are themselves names (places, people, organisations, brands)."""
+
+LEAD_TAGS = frozenset({"v", "vn", "vd", "a", "ad", "d", "b", "l", "i"})
+"""Tags of words that describe an action or quality and so cannot start a name."""
+
+BOUNDARY_TAGS = frozenset(
+    {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "d", "f", "t", "y"}
+)
+"""Function words, pronouns and adverbs: a name never runs across them."""
+
+CLASSIFIERS = frozenset("个家项批类种处支名")
+"""Measure words: ``N个X项目`` counts a class of things, it names none of them."""
+
+ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[届次轮批]?|\d+[A-Za-z]*|[A-Za-z]+\d*)$")
+"""Numbers that may sit inside a name: ordinals (第二巡察组, 第十八届人民代表大会) and codes
+(5G, A33)."""
+
+PHASE = re.compile(r"^(?:[一二三四五六七八九十\d]+期|[东南西北中][段片]|[东南西北]延)$")
+"""Phases and sections of a works (狼山港区三期码头工程, X大道北段提升工程): jieba tags them as
+time or place words, yet they sit inside a project's name."""
+
+DIRECTION = re.compile(r"^(?:沿[江海河湖边]|[东南西北中][部区])$")
+"""Direction words that sit inside names (南通沿江港务集团, 粤东西北): jieba tags them ``f``."""
+
+HAN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+"""A word that contains letters of a name (so an OOV tag is a name, not punctuation)."""
+
+
+DIGITS = re.compile(r"^[\d.]+$")
+"""A bare number (jieba leaves numbers out of its dictionary)."""
+
+FUNCTION_CHARS = frozenset("对在向把将从为与和及或被让给于以按受由经据自至同跟我")
+"""Prepositions and conjunctions: an unknown word starting with one (对原) is not a name."""
+
+JOINERS = {
+    EntityType.ORGANIZATION: frozenset({"与", "和"}),
+    EntityType.PLATFORM: frozenset({"与"}),
+}
+"""Conjunctions that may join two nouns inside a name of each type (住房和城乡建设局)."""
+
+JOINABLE_TAGS = frozenset({"n", "nz", "ns", "j", "vn"})
+"""Tags of the nouns a joiner may connect."""
+
+SHORT_NAME_CUES = frozenset({"简称", "以下简称", "下称", "以下", "简称为"})
+"""Words that make a bracket a declared short name (X(以下简称Y)党委), not part of a name."""
+
+MAX_NAME = 30
+"""Longest name built backwards from a tail word, in characters."""
+
+
+@cache
+def boundary_words() -> frozenset[str]:
+    """Verbs of the user dictionary and of ``boundary_verbs.txt``: actions that end a name
+    (印发, 落地, 会同, 赴 …)."""
+    listed = frozenset(
+        line.split()[0]
+        for line in lexicon.user_dict_text().splitlines()
+        if line.strip() and line.split()[-1] == "v"
+    )
+    return listed | lexicon.words("boundary_verbs.txt")
+
+
+def is_name_part(token: Token) -> bool:
+    if PHASE.match(token.word) or DIRECTION.match(token.word):
+        return True
+    if token.word in boundary_words() or token.word in CLASSIFIERS:
+        return False
+    if token.word in ADMIN_PREFIXES:
+        return True
+    if token.tag == OOV_TAG:
+        return bool(HAN.search(token.word)) and token.word[0] not in FUNCTION_CHARS
+    if token.tag == "m" or DIGITS.match(token.word):
+        return bool(ORDINAL.match(token.word))
+    return token.tag in NAME_TAGS or token.tag.startswith("v")
+
+
+def is_proper(token: Token) -> bool:
+    word = token.word
+    if word in lexicon.words("generic.txt") or word in lexicon.words("modifiers.txt"):
+        return False
+    if word in ADMIN_PREFIXES or (word[0] in ADMIN_PREFIXES and word[1:] in tails()):
+        return True
+    if token.tag == OOV_TAG:
+        return len(word) > 1 and bool(HAN.search(word)) and word[0] not in FUNCTION_CHARS
+    if token.tag in {"nr", "nrt", "nrfg"}:
+        return len(word) <= 3
+    return token.tag in PROPER_TAGS
+
+
+def is_zone(token: Token) -> bool:
+    """A bare zone word (科技城, 高新区): in a body's name it means the notice's own zone."""
+    zone = tails().get(token.word)
+    return zone is not None and zone.type is EntityType.PLACE and len(token.word) > 1
+
+
+def is_lead_word(token: Token, *, trim_verbs: bool = True) -> bool:
+    if token.word in lexicon.words("modifiers.txt"):
+        return True
+    if token.word in ADMIN_PREFIXES or (not trim_verbs and token.tag in {"v", "vn"}):
+        return False
+    return token.tag in LEAD_TAGS
+
+
+def scan_back(
+    tokens: Sequence[Token],
+    last: int,
+    *,
+    trim_verbs: bool = True,
+    joiners: frozenset[str] = frozenset(),
+    stops: frozenset[str] = frozenset(),
+    keeps: frozenset[str] = frozenset(),
+) -> int:
+    """Index of the first token of the name whose last word is ``tokens[last]``; a descriptive
+    name keeps a leading verb when it is one of a list (…信息库、孵化空间供给信息库), and
+    ``keeps`` are verbs that end other names but belong inside this one (X改造提升项目)."""
+    first = last
+    end = tokens[last].end
+    while first > 0:
+        before = tokens[first - 1]
+        if end - before.start > MAX_NAME:
+            break
+        if before.word in ")）":
+            opening = bracket_start(tokens, first - 1)
+            if opening is None or opening == 0 or not is_name_part(tokens[opening - 1]):
+                break
+            first = opening
+            continue
+        if before.word in joiners and first > 1 and joins(tokens[first - 2], tokens[first]):
+            first -= 2
+            continue
+        if before.word in keeps and first - 1 > 0:
+            first -= 1
+            continue
+        if not is_name_part(before) or before.word in stops:
+            break
+        first -= 1
+    listed = first > 0 and tokens[first - 1].word == "、"
+    while first < last and is_lead_word(tokens[first], trim_verbs=trim_verbs or not listed):
+        first += 1
+    return first
+
+
+def ends_organisation(word: str) -> bool:
+    tail = tail_of(word)
+    return tail is not None and tail.type is EntityType.ORGANIZATION
+
+
+def joins(left: Token, right: Token) -> bool:
+    """与/和 join two nouns inside one name (激光与光电孵化器, 住房和城乡建设局), never two
+    names (X办和Y局)."""
+    return (
+        left.tag in JOINABLE_TAGS
+        and right.tag in JOINABLE_TAGS
+        and not ends_organisation(left.word)
+        and right.word not in tails()
+        and right.word not in ADMIN_PREFIXES
+    )
+
+
+def bracket_start(tokens: Sequence[Token], close: int) -> int | None:
+    """Index of the ``(`` matching ``tokens[close]`` when only name words lie between."""
+    index = close - 1
+    while index >= 0 and close - index <= 6:
+        if tokens[index].word in "(（":
+            return index if index < close - 1 else None
+        if not is_name_part(tokens[index]) or tokens[index].word in SHORT_NAME_CUES:
+            return None
+        index -= 1
+    return None
