@@ -1,0 +1,105 @@
+"""Where an entity was read from: the notices that mention it and its first source sentence.
+
+A mention's ``oa:exact`` quote is only the phrase itself; the sentence around it is cut from the
+notice's ``nkg:text`` at the mention's ``oa:start``/``oa:end`` offsets, so a tooltip shows the
+phrase in context.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS
+
+from noticekg.graph.build import OA
+from noticekg.ontology import NKG
+
+__all__ = ["Source", "measure_counts", "sentence_around", "sources"]
+
+# A character that ends a sentence or clause in Chinese prose (full-width and ASCII stops,
+# semicolons) or a line break, which ends a heading or list item.
+SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+
+# Longest sentence shown; longer ones are cut around the quote with an ellipsis.
+MAX_SENTENCE = 160
+
+
+@dataclass(frozen=True)
+class Source:
+    """The labels of the notices mentioning an entity, in order, and its first sentence."""
+
+    notices: tuple[str, ...]
+    sentence: str
+
+
+def sentence_around(text: str, start: int, end: int, *, limit: int = MAX_SENTENCE) -> str:
+    """The sentence of ``text`` holding ``text[start:end]``, at most ``limit`` characters.
+
+    >>> sentence_around("甲。乙在丙办公。丁", 2, 3)
+    '乙在丙办公。'
+    """
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    left = 0
+    for match in SENTENCE_END.finditer(text, 0, start):
+        left = match.end()
+    stop = SENTENCE_END.search(text, max(end, left))
+    right = stop.end() if stop else len(text)
+    sentence = text[left:right].strip()
+    if len(sentence) <= limit:
+        return sentence
+    offset = text.find(sentence, left)
+    middle = (start + end) // 2 - offset
+    first = max(0, min(middle - limit // 2, len(sentence) - limit))
+    cut = sentence[first : first + limit]
+    return ("…" if first > 0 else "") + cut + ("…" if first + limit < len(sentence) else "")
+
+
+def sources(data: Graph, nodes: Iterable[URIRef]) -> dict[URIRef, Source]:
+    """The :class:`Source` of each node that has at least one mention with a source notice."""
+    notice_labels: dict[URIRef, str] = {}
+    texts: dict[URIRef, str | None] = {}
+    found: dict[URIRef, Source] = {}
+    for node in nodes:
+        spans: list[tuple[str, int, int, URIRef]] = []
+        notices: set[URIRef] = set()
+        for mention in data.objects(node, NKG.mentionedIn):
+            notice = data.value(mention, OA.hasSource)
+            if not isinstance(notice, URIRef):
+                continue
+            notices.add(notice)
+            if notice not in notice_labels:
+                notice_labels[notice] = _notice_label(data, notice)
+            for selector in data.objects(mention, OA.hasSelector):
+                first, last = data.value(selector, OA.start), data.value(selector, OA.end)
+                if isinstance(first, Literal) and isinstance(last, Literal):
+                    spans.append((notice_labels[notice], int(first), int(last), notice))
+        if not notices:
+            continue
+        sentence = ""
+        if spans:
+            _, start, end, source = min(spans)
+            if source not in texts:
+                literal = data.value(source, NKG.text)
+                texts[source] = str(literal) if literal is not None else None
+            text = texts[source]
+            sentence = sentence_around(text, start, end) if text else ""
+        found[node] = Source(tuple(sorted(notice_labels[n] for n in notices)), sentence)
+    return found
+
+
+def measure_counts(data: Graph, nodes: Iterable[URIRef]) -> dict[URIRef, int]:
+    """How many measures point at each node (``involves``, ``establishes``, ``agent`` …)."""
+    counts = dict.fromkeys(nodes, 0)
+    for measure in data.subjects(RDF.type, NKG.Measure):
+        for target in set(data.objects(measure)):
+            if isinstance(target, URIRef) and target in counts:
+                counts[target] += 1
+    return counts
+
+
+def _notice_label(data: Graph, notice: URIRef) -> str:
+    label = data.value(notice, RDFS.label) or data.value(notice, NKG.title)
+    return str(label) if label is not None else str(notice).rsplit("/", 1)[-1]
