@@ -7,17 +7,15 @@ N-Quads) and JSON-LD keep one named graph per notice.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rdflib import Dataset, Graph
 
-from noticekg.errors import NoticekgError
 from noticekg.graph.build import PREFIXES, bind_prefixes
 from noticekg.graph.union import union_graph
+from noticekg.graph.write import write_atomic
 from noticekg.ontology import resource
 
 __all__ = ["FORMATS", "NAMED_GRAPH_FORMATS", "jsonld_context", "serialize", "write_dataset"]
@@ -88,20 +86,4 @@ def write_dataset(dataset: Graph, path: Path, fmt: str) -> None:
     :raises NoticekgError: when the file cannot be written.
     """
     data = serialize(dataset, fmt)
-    path = Path(path)
-    try:
-        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise NoticekgError(f"{path}: cannot write: {error.strerror or error}") from None
-    tmp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException as error:
-        tmp.unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise NoticekgError(f"{path}: cannot write: {error.strerror or error}") from None
-        raise
+    write_atomic(Path(path), lambda handle: handle.write(data))

@@ -26,6 +26,8 @@ def write_atomic(path: Path, write: Callable[[IO[bytes]], None]) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())  # renamed only once the bytes are on disk
         os.chmod(name, 0o666 & ~_umask())  # mkstemp's 0600 would hide a page from a web server
         os.replace(name, path)
     except BaseException as error:
