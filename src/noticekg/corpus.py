@@ -1,16 +1,25 @@
-"""Many notices at once: which files to read, and carrying on past the ones that are broken."""
+"""Many notices at once: which files to read, extracting them in parallel into a store, and
+carrying on past the ones that are broken."""
 
 from __future__ import annotations
 
+import hashlib
+import os
 import sys
+import time
 from collections.abc import Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
+from rdflib import URIRef
 from tqdm import tqdm
 
 from noticekg.errors import InputError
-from noticekg.extract import Notice, extract_file
+from noticekg.extract import Notice, extract_file, extract_notice, read_text
+from noticekg.graph import DEFAULT_BASE, notice_graph
+from noticekg.graph.stores import Store
 
 NOTICE_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 
@@ -79,3 +88,146 @@ def _progress(files: list[Path], show: bool) -> Iterator[Path]:
         yield from files
         return
     yield from tqdm(files, desc="notices", unit="notice", file=sys.stderr)
+
+
+# --- corpus runs into a store -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LoadSummary:
+    """What a corpus run did: files read, notices written (and their triples), notices skipped
+    because their text is already stored, and failures with their one-line reasons."""
+
+    read: int
+    written: int
+    triples: int
+    unchanged: int
+    failed: tuple[Skipped, ...]
+    seconds: float
+
+    def lines(self) -> list[str]:
+        rate = self.read / self.seconds if self.seconds > 0 else 0.0
+        head = (
+            f"{self.read} notice file(s) read in {self.seconds:.1f} s ({rate:.1f} notices/s): "
+            f"{self.written} written ({self.triples} triples), {self.unchanged} unchanged "
+            f"(skipped), {len(self.failed)} failed"
+        )
+        return [head, *(f"  failed: {failure.message}" for failure in self.failed)]
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """A worker's answer for one file; ``ntriples`` travels instead of a graph because text
+    pickles fast and the store can load it without rebuilding rdflib objects."""
+
+    path: Path
+    sha256: str = ""
+    graph_iri: str = ""
+    ntriples: str = ""
+    triples: int = 0
+    error: str = ""
+
+
+# Set once in each worker process by :func:`_start_worker`.
+_KNOWN: frozenset[str] = frozenset()
+_BASE: str = DEFAULT_BASE
+
+
+def load_corpus(
+    paths: Sequence[Path],
+    store: Store,
+    *,
+    workers: int | None = None,
+    base: str = DEFAULT_BASE,
+    progress: bool | None = None,
+) -> LoadSummary:
+    """Extract every notice under ``paths`` into ``store``, one named graph each.
+
+    Notices whose text is already stored are skipped; the rest are extracted in ``workers``
+    processes (default: one per core) and written as they arrive, so memory holds only the few
+    graphs in flight. A file that cannot be read or extracted is reported and the others go on.
+
+    :raises StoreError: when the store refuses a write (the run stops; stored notices stay).
+    """
+    started = time.perf_counter()
+    files, failed = notice_files(paths)
+    known = store.notice_hashes()
+    workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = tqdm(total=len(files), desc="notices", unit="notice", file=sys.stderr, disable=not show)
+    written, triples, unchanged = 0, 0, 0
+    seen: dict[str, Path] = {}
+    try:
+        for outcome in _outcomes(files, frozenset(known), workers, base):
+            bar.update(1)
+            if outcome.error:
+                failed.append(Skipped(outcome.path, outcome.error))
+            elif not outcome.ntriples:
+                unchanged += 1
+            elif outcome.sha256 in seen or outcome.graph_iri in seen:
+                first = seen.get(outcome.sha256) or seen[outcome.graph_iri]
+                failed.append(
+                    Skipped(outcome.path, f"{outcome.path}: same notice as {first}; kept the first")
+                )
+            else:
+                seen[outcome.sha256] = seen[outcome.graph_iri] = outcome.path
+                triples += store.replace_notice_ntriples(
+                    URIRef(outcome.graph_iri), outcome.ntriples
+                )
+                written += 1
+    finally:
+        bar.close()
+    return LoadSummary(
+        read=len(files),
+        written=written,
+        triples=triples,
+        unchanged=unchanged,
+        failed=tuple(failed),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _outcomes(
+    files: list[Path], known: frozenset[str], workers: int, base: str
+) -> Iterator[_Outcome]:
+    """Outcomes in completion order; at most a few tasks per worker in flight."""
+    if workers == 1 or len(files) < 2:
+        _start_worker(known, base)
+        yield from map(_process, files)
+        return
+    window = workers * 4
+    pending = iter(files)
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(known, base)) as pool:
+        running = {pool.submit(_process, path): path for path in islice(pending, window)}
+        while running:
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                path = running.pop(future)
+                try:
+                    yield future.result()
+                except Exception as error:  # a worker that died (memory, signal) takes one file
+                    yield _Outcome(path, error=f"{path}: worker failed ({error!r})")
+            for path in islice(pending, len(done)):
+                running[pool.submit(_process, path)] = path
+
+
+def _start_worker(known: frozenset[str], base: str) -> None:
+    global _KNOWN, _BASE
+    _KNOWN, _BASE = known, base
+
+
+def _process(path: Path) -> _Outcome:
+    """Read, hash, and (when the text is new) extract one file into N-Triples."""
+    try:
+        text = read_text(path)
+        sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if sha256 in _KNOWN:
+            return _Outcome(path, sha256=sha256)
+        notice = extract_notice(text, source=path.name)
+        graph = notice_graph(notice, base=_BASE)
+        data = graph.serialize(format="nt")
+        return _Outcome(path, sha256, str(graph.identifier), data, len(graph))
+    except InputError as error:
+        return _Outcome(path, error=str(error))
+    except Exception as error:  # an extractor bug on one odd file must not stop the corpus
+        return _Outcome(path, error=f"{path}: extraction failed ({type(error).__name__}: {error})")

@@ -8,7 +8,8 @@ from collections import Counter
 from importlib.resources import as_file
 from pathlib import Path
 
-from noticekg.corpus import CorpusRun, extract_corpus
+from noticekg.cli.common import add_store_options, open_store_option
+from noticekg.corpus import CorpusRun, extract_corpus, load_corpus
 from noticekg.errors import InputError
 from noticekg.extract import Notice
 from noticekg.graph import (
@@ -20,6 +21,7 @@ from noticekg.graph import (
     write_dataset,
 )
 from noticekg.graph import validate as shacl_validate
+from noticekg.graph.stores import MemoryStore
 from noticekg.samples import sample_notice
 
 
@@ -28,10 +30,14 @@ def register(commands: argparse._SubParsersAction) -> None:
         "extract",
         help="notices (files or folders) to RDF",
         description="Extract notices (.txt, .html, .htm, .docx, .pdf; folders recursively) into "
-        "one RDF file. Unreadable files are reported and skipped.",
+        "one RDF file (-o) or a store (--store), one named graph per notice. With --store, "
+        "notices whose text is already stored are skipped and the rest run in parallel. "
+        "Unreadable files are reported and skipped.",
     )
     extract.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    extract.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    extract.add_argument(
+        "-o", "--output", type=Path, metavar="OUT", help="graph file (optional with --store)"
+    )
     extract.add_argument(
         "--format",
         choices=sorted(FORMATS),
@@ -39,6 +45,13 @@ def register(commands: argparse._SubParsersAction) -> None:
         "trig keeps each notice in its own named graph",
     )
     extract.add_argument("--base", default=DEFAULT_BASE, help="base IRI of the resources")
+    add_store_options(extract, data=False)
+    extract.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="worker processes for --store runs (default: the number of cores)",
+    )
     extract.set_defaults(run=run_extract)
 
     demo = commands.add_parser(
@@ -52,6 +65,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_extract(args: argparse.Namespace) -> int:
+    if args.store is not None:
+        return run_extract_into_store(args)
+    if args.output is None:
+        raise InputError("extract: give -o OUT, --store STORE, or both")
     fmt = args.format or format_for(args.output)
     corpus = extract_corpus(args.paths)
     if not corpus.notices:
@@ -66,6 +83,34 @@ def run_extract(args: argparse.Namespace) -> int:
         + (f"; {len(corpus.skipped)} skipped" if corpus.skipped else ""),
         file=sys.stderr,
     )
+    return 0
+
+
+def run_extract_into_store(args: argparse.Namespace) -> int:
+    """A corpus run: stream notice graphs into the store, then (with ``-o``) export it."""
+    if args.workers is not None and args.workers < 1:
+        raise InputError(f"--workers {args.workers}: give at least 1")
+    if args.store == "memory" and args.output is None:
+        raise InputError("--store memory keeps nothing after the run: add -o OUT")
+    if args.output is not None and args.store != "memory":
+        raise InputError("-o with --store works only with --store memory; query the store instead")
+    store = open_store_option(args)
+    assert store is not None
+    try:
+        summary = load_corpus(args.paths, store, workers=args.workers, base=args.base)
+        for line in summary.lines():
+            print(f"noticekg: {line}", file=sys.stderr)
+        if summary.read and summary.written + summary.unchanged == 0:
+            raise InputError(f"none of {summary.read} inputs could be read; nothing written")
+        if not summary.read:
+            messages = [failure.message for failure in summary.failed]
+            raise InputError(messages[0] if len(messages) == 1 else "no notice files found")
+        if isinstance(store, MemoryStore) and args.output is not None:
+            fmt = args.format or format_for(args.output)
+            write_dataset(store.dataset, args.output, fmt)
+            print(f"noticekg: {summary.written} notice(s) → {args.output} ({fmt})", file=sys.stderr)
+    finally:
+        store.close()
     return 0
 
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
+from noticekg.cli.common import add_store_options, open_graph_source
 from noticekg.errors import QueryError
-from noticekg.graph import load_graph
 from noticekg.queries import catalogue, format_csv, format_json, format_table, get_query, run_query
 
 OUTPUTS = {"table": format_table, "csv": format_csv, "json": format_json}
@@ -15,12 +14,13 @@ OUTPUTS = {"table": format_table, "csv": format_csv, "json": format_json}
 def register(commands: argparse._SubParsersAction) -> None:
     query = commands.add_parser(
         "query",
-        help="run a named query (or a .rq file) over graph files",
-        description="Run a query from the catalogue (see `noticekg queries`) or a .rq file. "
-        "Parameters are bound as RDF terms, never pasted into the query text.",
+        help="run a named query (or a .rq file) over graph files or a store",
+        description="Run a query from the catalogue (see `noticekg queries`) or a .rq file over "
+        "graph files (--data) or a store (--store). Parameters are bound as RDF terms, never "
+        "pasted into the query text.",
     )
     query.add_argument("name", metavar="NAME|FILE.rq")
-    query.add_argument("--data", nargs="+", type=Path, required=True, metavar="GRAPHFILE")
+    add_store_options(query)
     query.add_argument(
         "--param", action="append", default=[], metavar="NAME=VALUE", help="repeatable"
     )
@@ -34,7 +34,11 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run_query_command(args: argparse.Namespace) -> int:
     named = get_query(args.name)
     params = parse_params(args.param)
-    result = run_query(named, load_graph(args.data), params)
+    source = open_graph_source(args)
+    try:
+        result = run_query(named, source, params)
+    finally:
+        source.close()
     print(OUTPUTS[args.format](result))
     return 0
 

@@ -1,7 +1,8 @@
 """Running a named query with typed parameters, and printing its rows for people and programs.
 
-Parameter values are turned into rdflib terms and passed as ``initBindings``; they are never
-pasted into the query text, so a value full of quotes or braces is only ever a value.
+Parameter values are turned into rdflib terms and passed as ``initBindings`` (or to a store's
+``query``, which binds them its own way); they are never pasted into the query text as they were
+typed, so a value full of quotes or braces is only ever a value.
 """
 
 from __future__ import annotations
@@ -15,18 +16,26 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 from urllib.parse import unquote, urlsplit
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD, NamespaceManager
-from rdflib.query import ResultRow
+from rdflib.query import Result, ResultRow
 from rdflib.term import Identifier, Node
 
 from noticekg.errors import QueryError
 from noticekg.queries.catalogue import NamedQuery, QueryParam
 
-__all__ = ["QueryResult", "bind_params", "format_csv", "format_json", "format_table", "run_query"]
+__all__ = [
+    "QueryResult",
+    "SparqlSource",
+    "bind_params",
+    "format_csv",
+    "format_json",
+    "format_table",
+    "run_query",
+]
 
 # Characters that may not appear in an IRI reference (RFC 3987 / SPARQL IRIREF).
 IRI_FORBIDDEN = frozenset('<>"{}|\\^`')
@@ -50,11 +59,29 @@ class QueryResult:
     namespaces: NamespaceManager | None = None
 
 
-def run_query(query: NamedQuery, graph: Graph, params: Mapping[str, str]) -> QueryResult:
-    """:raises QueryError: for an unknown, missing or ill-typed parameter."""
+@runtime_checkable
+class SparqlSource(Protocol):
+    """Anything that answers SPARQL with bound parameters as an rdflib :class:`Result` (the
+    stores of :mod:`noticekg.graph.stores`); kept structural so this package needs none of them."""
+
+    namespace_manager: NamespaceManager
+
+    def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Result: ...
+
+
+def run_query(
+    query: NamedQuery, graph: Graph | SparqlSource, params: Mapping[str, str]
+) -> QueryResult:
+    """Rows of ``query`` over an rdflib graph or a store.
+
+    :raises QueryError: for an unknown, missing or ill-typed parameter.
+    """
     bindings = bind_params(query, params)
-    prepared = query.prepared if query.prepared is not None else query.text
-    result = graph.query(prepared, initBindings=bindings)
+    if isinstance(graph, Graph):
+        prepared = query.prepared if query.prepared is not None else query.text
+        result = graph.query(prepared, initBindings=bindings)
+    else:
+        result = graph.query(query.text, bindings)
     namespaces = graph.namespace_manager
     if result.type == "ASK":
         return QueryResult([], [], boolean=bool(result.askAnswer), namespaces=namespaces)

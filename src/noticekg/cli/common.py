@@ -1,0 +1,71 @@
+"""Options every graph-reading command shares: ``--store`` (with ``--update-endpoint`` and
+``--timeout``) or ``--data`` files, and opening whichever the user chose."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from noticekg.errors import InputError, StoreError
+from noticekg.graph.stores import DEFAULT_TIMEOUT, MemoryStore, Store, open_store
+
+__all__ = ["add_store_options", "open_graph_source", "open_store_option"]
+
+STORE_HELP = (
+    "where the graph lives: memory, oxigraph:DIR (a persistent embedded store) or the "
+    "http(s):// URL of a SPARQL 1.1 endpoint; credentials from NOTICEKG_SPARQL_USER and "
+    "NOTICEKG_SPARQL_PASSWORD"
+)
+
+
+def add_store_options(parser: argparse.ArgumentParser, *, data: bool = True) -> None:
+    """``--store``, ``--update-endpoint``, ``--timeout`` and (unless ``data=False``) ``--data``."""
+    parser.add_argument("--store", metavar="STORE", help=STORE_HELP)
+    parser.add_argument(
+        "--update-endpoint",
+        metavar="URL",
+        help="where SPARQL updates go when the server splits them from queries "
+        "(Oxigraph server: /update, Fuseki: /ds/update)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"time limit for each request to a SPARQL endpoint (default {DEFAULT_TIMEOUT:g})",
+    )
+    if data:
+        parser.add_argument(
+            "--data", nargs="+", type=Path, metavar="GRAPHFILE", help="graph files to read"
+        )
+
+
+def open_store_option(args: argparse.Namespace, default: str | None = None) -> Store | None:
+    """The store ``--store`` names (or ``default``), ``None`` when there is neither."""
+    spec = getattr(args, "store", None) or default
+    if spec is None:
+        return None
+    return open_store(
+        spec,
+        update_endpoint=getattr(args, "update_endpoint", None),
+        timeout=getattr(args, "timeout", DEFAULT_TIMEOUT),
+    )
+
+
+def open_graph_source(args: argparse.Namespace) -> Store:
+    """The graph to read: ``--data`` files loaded into memory, or the ``--store``; exactly one.
+
+    :raises InputError: when neither or both are given.
+    """
+    data = getattr(args, "data", None)
+    spec = getattr(args, "store", None)
+    if data and spec and spec != "memory":
+        raise InputError("give either --data GRAPHFILE… or --store STORE, not both")
+    if data:
+        return MemoryStore.from_files(data)
+    if not spec or spec == "memory":
+        raise InputError("nothing to read: give --data GRAPHFILE… or --store oxigraph:DIR|URL")
+    store = open_store_option(args)
+    if store is None:  # pragma: no cover - spec is set here
+        raise StoreError("--store: nothing to open")
+    return store

@@ -1,0 +1,58 @@
+"""The in-memory store: an rdflib dataset whose default graph reads as the union of the notice
+graphs. Right for one-off runs and the test fixtures; nothing survives the process."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.query import Result
+from rdflib.term import Identifier
+
+from noticekg.graph.build import bind_prefixes
+from noticekg.graph.load import load_graph
+from noticekg.graph.stores.base import HASHES_QUERY
+
+__all__ = ["MemoryStore"]
+
+
+class MemoryStore:
+    """:class:`~noticekg.graph.stores.base.Store` over an rdflib :class:`Dataset`."""
+
+    def __init__(self, dataset: Dataset | None = None) -> None:
+        if dataset is None:
+            dataset = Dataset(default_union=True)
+            bind_prefixes(dataset)
+        self.dataset = dataset
+        self.namespace_manager = dataset.namespace_manager
+
+    @classmethod
+    def from_files(cls, paths: Sequence[Path]) -> MemoryStore:
+        """A store holding graph files (``--data``), each quad in its named graph."""
+        return cls(load_graph(paths))
+
+    def replace_notice_graph(self, graph_iri: URIRef, graph: Graph) -> int:
+        # The new triples are all in hand before the old graph goes, so nothing is half-done.
+        triples = list(graph)
+        self.dataset.remove_graph(graph_iri)
+        target = self.dataset.graph(graph_iri)
+        for triple in triples:
+            target.add(triple)
+        return len(triples)
+
+    def replace_notice_ntriples(self, graph_iri: URIRef, ntriples: str) -> int:
+        return self.replace_notice_graph(graph_iri, Graph().parse(data=ntriples, format="nt"))
+
+    def notice_hashes(self) -> dict[str, URIRef]:
+        result = self.dataset.query(HASHES_QUERY)
+        return {str(row[1]): URIRef(row[0]) for row in result}  # type: ignore[index]
+
+    def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
+        return self.dataset.query(text, initBindings=dict(bindings or {}))
+
+    def triple_count(self) -> int:
+        return sum(1 for _ in self.dataset.quads((None, None, None, None)))
+
+    def close(self) -> None:
+        """Nothing to release."""

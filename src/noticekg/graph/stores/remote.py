@@ -1,0 +1,176 @@
+"""A remote SPARQL 1.1 endpoint: queries through SPARQLWrapper, loading through SPARQL 1.1
+Update. Each notice is replaced by one update request (drop, then insert), which servers run as
+one transaction, so a failed or timed-out load leaves the previous graph as it was.
+
+Credentials come from the environment (``NOTICEKG_SPARQL_USER``, ``NOTICEKG_SPARQL_PASSWORD``),
+never from the command line, where other users of the machine could read them.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Mapping
+
+from rdflib import Graph, URIRef, Variable
+from rdflib.query import Result
+from rdflib.term import Identifier
+from SPARQLWrapper import JSON, N3, POST, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+from noticekg.errors import StoreError
+from noticekg.graph.stores.base import HASHES_QUERY, project_namespaces
+from noticekg.graph.stores.substitute import query_form, substitute
+from noticekg.graph.stores.terms import from_json
+
+__all__ = ["DEFAULT_TIMEOUT", "RemoteStore", "credentials"]
+
+DEFAULT_TIMEOUT = 60.0
+USER_VARIABLE = "NOTICEKG_SPARQL_USER"
+PASSWORD_VARIABLE = "NOTICEKG_SPARQL_PASSWORD"
+
+# Triples per update request; Virtuoso turns each update into SQL and refuses very long ones.
+CHUNK = 400
+
+COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def credentials() -> tuple[str, str] | None:
+    """User and password from the environment, or ``None`` when no user is set."""
+    user = os.environ.get(USER_VARIABLE)
+    if not user:
+        return None
+    return user, os.environ.get(PASSWORD_VARIABLE, "")
+
+
+class RemoteStore:
+    """:class:`~noticekg.graph.stores.base.Store` over HTTP. The endpoint must read its default
+    graph as the union of the named graphs (Virtuoso and GraphDB do; Oxigraph server with
+    ``--union-default-graph``; Fuseki with ``tdb2:unionDefaultGraph true``)."""
+
+    def __init__(
+        self, endpoint: str, *, update_endpoint: str | None = None, timeout: float = DEFAULT_TIMEOUT
+    ) -> None:
+        self.endpoint = endpoint
+        self.update_endpoint = update_endpoint or endpoint
+        self.timeout = timeout
+        self.auth = credentials()
+        self.namespace_manager = project_namespaces()
+
+    # --- loading -------------------------------------------------------------------------
+
+    def replace_notice_graph(self, graph_iri: URIRef, graph: Graph) -> int:
+        return self.replace_notice_ntriples(graph_iri, graph.serialize(format="nt"))
+
+    def replace_notice_ntriples(self, graph_iri: URIRef, ntriples: str) -> int:
+        """One request when the graph is small; otherwise staged in chunks into a graph of its
+        own and moved over the old one in one last request (servers such as Virtuoso refuse
+        very long updates). Either way the old graph stays whole until the last request."""
+        lines = [line for line in ntriples.splitlines() if line.strip()]
+        name = graph_iri.n3()
+        if len(lines) <= CHUNK:
+            self.update(f"DROP SILENT GRAPH {name} ;\n{_insert(name, lines)}")
+            return len(lines)
+        staging = URIRef(f"{graph_iri}#loading").n3()
+        self.update(f"DROP SILENT GRAPH {staging}")
+        for start in range(0, len(lines), CHUNK):
+            self.update(_insert(staging, lines[start : start + CHUNK]))
+        self.update(f"MOVE SILENT {staging} TO {name}")
+        return len(lines)
+
+    def update(self, text: str) -> None:
+        """POST one SPARQL 1.1 Update request (form-encoded, the form every server takes)."""
+        body = urllib.parse.urlencode({"update": text}).encode("utf-8")
+        request = urllib.request.Request(self.update_endpoint, data=body, method="POST")
+        request.add_header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+        if self.auth is not None:
+            token = base64.b64encode(":".join(self.auth).encode()).decode()
+            request.add_header("Authorization", f"Basic {token}")
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                response.read()
+        except urllib.error.HTTPError as error:
+            detail = error.read().decode("utf-8", "replace").strip().splitlines()
+            reason = detail[0][:200] if detail else error.reason
+            raise StoreError(
+                f"{self.update_endpoint}: update refused (HTTP {error.code}: {reason})"
+            ) from None
+        except (urllib.error.URLError, TimeoutError, OSError) as error:
+            raise StoreError(self._unreachable(self.update_endpoint, error)) from None
+
+    # --- reading -------------------------------------------------------------------------
+
+    def notice_hashes(self) -> dict[str, URIRef]:
+        result = self.query(HASHES_QUERY)
+        return {str(row[1]): URIRef(row[0]) for row in result}  # type: ignore[index]
+
+    def triple_count(self) -> int:
+        (row,) = list(self.query(COUNT_QUERY))
+        return int(row[0])  # type: ignore[index]
+
+    def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
+        form = query_form(text)
+        wrapper = SPARQLWrapper(self.endpoint)
+        wrapper.setQuery(substitute(text, bindings or {}))
+        wrapper.setMethod(POST)  # long queries and long bound values never hit URL limits
+        wrapper.setTimeout(int(max(1, self.timeout)))
+        if self.auth is not None:
+            wrapper.setCredentials(*self.auth)
+        wrapper.setReturnFormat(N3 if form in ("CONSTRUCT", "DESCRIBE") else JSON)
+        if form in ("CONSTRUCT", "DESCRIBE"):
+            wrapper.addCustomHttpHeader("Accept", "text/turtle, application/n-triples;q=0.9")
+        try:
+            response = wrapper.query().response
+            payload = response.read()
+            kind = response.headers.get("Content-Type", "")
+        except SPARQLWrapperException as error:
+            message = str(error).strip().splitlines()[0]
+            raise StoreError(f"{self.endpoint}: query refused ({message[:200]})") from None
+        except urllib.error.HTTPError as error:
+            raise StoreError(f"{self.endpoint}: query refused (HTTP {error.code})") from None
+        except (urllib.error.URLError, TimeoutError, OSError) as error:
+            raise StoreError(self._unreachable(self.endpoint, error)) from None
+        return _result(form, payload, kind, self.endpoint)
+
+    def close(self) -> None:
+        """Nothing held open between requests."""
+
+    def _unreachable(self, url: str, error: BaseException) -> str:
+        reason = getattr(error, "reason", error)
+        if isinstance(reason, TimeoutError):
+            return f"{url}: no answer within {self.timeout:g} s (--timeout)"
+        return f"{url}: endpoint unreachable ({reason})"
+
+
+def _insert(graph: str, lines: list[str]) -> str:
+    return f"INSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(lines) + "\n} }"
+
+
+def _result(form: str, payload: bytes, content_type: str, endpoint: str) -> Result:
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        fmt = "nt" if "n-triples" in content_type or "text/plain" in content_type else "turtle"
+        result = Result(form)
+        try:
+            result.graph = Graph().parse(data=payload.decode("utf-8"), format=fmt)
+        except Exception as error:  # every rdflib parser raises its own kind
+            raise StoreError(f"{endpoint}: unreadable {form} answer ({error})") from None
+        return result
+    try:
+        document = json.loads(payload.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise StoreError(f"{endpoint}: unreadable query answer ({error})") from None
+    if form == "ASK" or "boolean" in document:
+        result = Result("ASK")
+        result.askAnswer = bool(document.get("boolean"))
+        return result
+    result = Result("SELECT")
+    result.vars = [Variable(name) for name in document.get("head", {}).get("vars", [])]
+    result.bindings = [
+        {Variable(name): from_json(cell) for name, cell in row.items()}
+        for row in document.get("results", {}).get("bindings", [])
+    ]
+    return result

@@ -1,0 +1,158 @@
+"""Parameters bound into SPARQL text for endpoints that take no bindings of their own.
+
+Each bound variable is replaced by its term as rdflib serialises it (``.n3()``), token by token,
+so a value is only ever one RDF term: strings, IRIs and comments of the query are left alone,
+and the value itself is escaped by the serialiser. This mirrors rdflib's ``initBindings`` and
+pyoxigraph's ``substitutions`` (SPARQL-dev SEP-0007): the variable is bound everywhere, also in
+``FILTER`` and ``HAVING``, and still appears in the results when it is projected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from rdflib.term import Identifier
+
+__all__ = ["query_form", "substitute"]
+
+# One lexical token of SPARQL that matters here; everything between tokens is copied as is.
+TOKEN = re.compile(
+    r"""
+    (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''        # long strings first
+      |\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+      |'(?:[^'\\\n]|\\.)*'
+      |"(?:[^"\\\n]|\\.)*")
+    |(?P<iri><[^<>"{}|^`\\\x00-\x20]*>)             # an IRI; '<' as less-than has spaces after
+    |(?P<comment>\#[^\n]*)
+    |(?P<var>[?$][A-Za-z0-9_\u00B7\u00C0-\uFFFF]+)
+    |(?P<pname>[A-Za-z_][\w.-]*:[\w.:%-]*|:[\w.:%-]*)  # prefixed names, never keywords
+    |(?P<word>[A-Za-z_]+)
+    |(?P<open>[({])
+    |(?P<close>[)}])
+    """,
+    re.VERBOSE,
+)
+
+# ``BOUND(?name)``: a variable that is substituted away must not leave BOUND of a constant.
+BOUND_CALL = re.compile(r"BOUND\s*\(\s*[?$](?P<name>\w+)\s*\)", re.IGNORECASE)
+
+# Keywords that open a clause where a bare variable needs rewriting to stay valid.
+CLAUSE_START = {"SELECT": "select", "GROUP": "group", "ORDER": "order"}
+
+# Keywords that end the projection, grouping or ordering clause of a query.
+CLAUSE_END = frozenset({"WHERE", "FROM", "HAVING", "ORDER", "LIMIT", "OFFSET", "VALUES"})
+
+QUERY_FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
+UPDATE_WORDS = frozenset(
+    {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD"}
+)
+
+
+def query_form(text: str) -> str:
+    """``SELECT``, ``CONSTRUCT``, ``ASK``, ``DESCRIBE`` or ``UPDATE``: the first keyword that
+    decides it, prefixes and comments skipped."""
+    for match in TOKEN.finditer(text):
+        word = (match["word"] or "").upper()
+        if word in QUERY_FORMS:
+            return word
+        if word in UPDATE_WORDS:
+            return "UPDATE"
+    return "SELECT"
+
+
+def substitute(text: str, bindings: Mapping[str, Identifier]) -> str:
+    """``text`` with every variable of ``bindings`` replaced by its term."""
+    if not bindings:
+        return text
+    terms = {name: term.n3() for name, term in bindings.items()}
+    grouped = _grouped_variables(text)
+    out: list[str] = []
+    last, clause, depth, clause_depth, previous = 0, "", 0, 0, ""
+    for match in TOKEN.finditer(text):
+        kind, token = match.lastgroup, match.group()
+        if match.start() < last:  # inside a BOUND(...) already rewritten
+            continue
+        bound = BOUND_CALL.match(text, match.start()) if kind == "word" else None
+        if bound is not None and bound["name"] in terms:
+            out.append(text[last : match.start()])
+            out.append("true")  # a bound parameter is bound, whatever the endpoint
+            last = bound.end()
+            continue
+        if kind == "word":
+            upper = token.upper()
+            if upper in CLAUSE_START:
+                clause, clause_depth = CLAUSE_START[upper], depth
+            elif upper in CLAUSE_END:
+                clause = ""
+        elif kind == "open":
+            if token == "{":
+                clause = ""
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+        elif kind == "var" and token[1:] in terms and previous != "AS":
+            term, top = terms[token[1:]], depth == clause_depth
+            out.append(text[last : match.start()])
+            out.append(_replacement(token, term, clause, top, token[1:] in grouped))
+            last = match.end()
+        if kind != "comment":
+            previous = token.upper()
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _replacement(token: str, term: str, clause: str, top: bool, grouped: bool) -> str:
+    """The term as the clause's grammar allows it there."""
+    if clause == "select" and top:
+        return token if grouped else f"({term} AS {token})"
+    if clause == "group" and top:
+        return f"({term} AS {token})"
+    if clause == "order" and top:
+        return f"({term})"
+    return term
+
+
+def _grouped_variables(text: str) -> set[str]:
+    """Variables named bare in a ``GROUP BY`` clause; projecting them needs no ``AS``."""
+    names: set[str] = set()
+    clause, depth = "", 0
+    for match in TOKEN.finditer(text):
+        kind, token = match.lastgroup, match.group()
+        if kind == "word":
+            upper = token.upper()
+            clause = "group" if upper == "GROUP" else "" if upper in CLAUSE_END else clause
+        elif kind == "open":
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+        elif kind == "var" and clause == "group":
+            names.add(token[1:])
+    return names
+
+
+def projected_variables(text: str) -> set[str] | None:
+    """Variables the outermost ``SELECT`` returns, ``None`` for ``SELECT *``; an empty set for
+    other query forms. pyoxigraph binds only these through ``substitutions``."""
+    names: set[str] = set()
+    inside, depth, start = False, 0, 0
+    for match in TOKEN.finditer(text):
+        kind, token = match.lastgroup, match.group()
+        if kind == "word" and token.upper() == "SELECT" and not inside:
+            inside, depth, start = True, 0, match.end()
+            continue
+        if not inside:
+            continue
+        if (kind == "word" and token.upper() in CLAUSE_END) or (kind == "open" and token == "{"):
+            if "*" in TOKEN.sub("", text[start : match.start()]):
+                return None
+            return names
+        if kind == "open":
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+        elif (kind == "var" and depth == 0) or (
+            kind == "var" and text[: match.start()].rstrip().upper().endswith("AS")
+        ):
+            names.add(token[1:])
+    return names

@@ -1,0 +1,63 @@
+"""RDF terms between rdflib, pyoxigraph and SPARQL JSON results, so every store answers with
+the same rdflib terms the in-memory store gives."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+from rdflib.term import Identifier, Node
+
+__all__ = ["from_json", "from_oxigraph", "to_oxigraph"]
+
+PLAIN_TYPES = frozenset({str(XSD.string), str(RDF.langString)})
+
+
+def from_oxigraph(term: Any) -> Node | None:
+    """A pyoxigraph term as rdflib's (a plain ``xsd:string`` literal loses its datatype)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        return _literal(term.value, term.language, term.datatype.value)
+    raise TypeError(f"unsupported term {term!r}")
+
+
+def to_oxigraph(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"unsupported term {term!r}")
+
+
+def from_json(cell: Mapping[str, str] | None) -> Node | None:
+    """One binding of SPARQL 1.1 Query Results JSON (``typed-literal`` is Virtuoso's spelling)."""
+    if cell is None:
+        return None
+    kind, value = cell.get("type"), cell.get("value", "")
+    if kind == "uri":
+        return URIRef(value)
+    if kind == "bnode":
+        return BNode(value)
+    return _literal(value, cell.get("xml:lang"), cell.get("datatype"))
+
+
+def _literal(value: str, language: str | None, datatype: str | None) -> Literal:
+    if language:
+        return Literal(value, lang=language)
+    if datatype is None or datatype in PLAIN_TYPES:
+        return Literal(value)
+    return Literal(value, datatype=URIRef(datatype))

@@ -1,0 +1,314 @@
+"""Every store answers the catalogue like the in-memory one, re-runs replace, failed loads leave
+the previous graph, and the errors a user meets (locked directory, dead or slow endpoint) are
+one line naming what to fix."""
+
+from __future__ import annotations
+
+import multiprocessing
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+from storecheck import fill, normalise
+
+from noticekg.errors import StoreError
+from noticekg.extract.records import Notice
+from noticekg.graph import notice_graph
+from noticekg.graph.stores import (
+    MemoryStore,
+    OxigraphStore,
+    RemoteStore,
+    Store,
+    open_store,
+)
+from noticekg.queries import NamedQuery, QueryResult, catalogue, get_query, run_query
+
+# A value for each parameter type; strings and IRIs stay empty here and are filled from the
+# corpus (its first notice's first entity, its IRI); ``unit`` is a normalised unit both have.
+PROBE = {"string": "", "iri": "", "integer": "1", "decimal": "1", "date": "2000-01-01"}
+PROBE_BY_NAME = {"unit": "CNY"}
+
+
+def cases() -> list[tuple[str, dict[str, str]]]:
+    """Every catalogue query with its defaults, and once more with every parameter given."""
+    found: list[tuple[str, dict[str, str]]] = []
+    for named in catalogue():
+        probe = {p.name: PROBE_BY_NAME.get(p.name, PROBE[p.type]) for p in named.params}
+        found.append((named.name, {p.name: probe[p.name] for p in named.params if p.required}))
+        if any(not p.required for p in named.params):
+            found.append((named.name, probe))
+    return found
+
+
+def with_values(named: NamedQuery, params: dict[str, str], notice: Notice) -> dict[str, str]:
+    """Empty IRI parameters set to ``notice``'s IRI, empty strings to its first entity's name."""
+    fill = {"iri": str(notice_graph(notice).identifier), "string": notice.entities[0].name}
+    given = {p.name: fill[p.type] for p in named.params if params.get(p.name) == ""}
+    return {**params, **given}
+
+
+# rdflib evaluates some property-path queries in minutes; past this budget the comparison with
+# memory is skipped (with the reason shown) and the query is still checked across the others.
+RDFLIB_BUDGET = 30.0
+
+_REFERENCE: dict[str, tuple[list[str], list[tuple]] | None] = {}
+
+
+def _memory_rows(name: str, notices: tuple[Notice, ...], params: dict[str, str]) -> tuple:
+    result = run_query(get_query(name), fill(MemoryStore(), list(notices)), params)
+    return result.vars, result.rows
+
+
+def reference(named: NamedQuery, notices: tuple[Notice, ...], params: dict[str, str]) -> tuple:
+    """The in-memory (rdflib) ``(vars, rows)`` over ``notices``, computed once for all stores,
+    in a process of its own so a query rdflib cannot finish in time can be given up."""
+    key = f"{named.name} {sorted(params.items())} {[n.sha256 for n in notices]}"
+    if key not in _REFERENCE:
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            job = pool.apply_async(_memory_rows, (named.name, notices, params))
+            try:
+                _REFERENCE[key] = job.get(timeout=RDFLIB_BUDGET)
+            except multiprocessing.TimeoutError:
+                _REFERENCE[key] = None
+    found = _REFERENCE[key]
+    if found is None:
+        pytest.skip(f"rdflib takes over {RDFLIB_BUDGET:g} s on {named.name}")
+    return found
+
+
+def same_rows(got: QueryResult, expected: QueryResult, named: NamedQuery) -> bool:
+    return got.vars == expected.vars and normalise(got.vars, got.rows, named.text) == normalise(
+        expected.vars, expected.rows, named.text
+    )
+
+
+IDS = {"ids": lambda v: str(v) if v else "defaults"}
+
+# Measured with Debian's Virtuoso 7.2: non-ASCII text in a query (labels, GROUP_CONCAT separators)
+# is misread, and some SPARQL 1.1 forms are refused with HTTP 500; loading, re-runs and the other
+# checks below hold for it in full.
+VIRTUOSO_DIALECT = "Virtuoso 7.2 misreads non-ASCII query text and refuses some SPARQL 1.1 forms"
+
+
+def known_dialect(request: pytest.FixtureRequest) -> None:
+    if request.node.callspec.params.get("empty_store") == "virtuoso":
+        request.applymarker(pytest.mark.xfail(reason=VIRTUOSO_DIALECT, strict=False))
+
+
+@pytest.mark.parametrize(("name", "params"), cases(), **IDS)
+def test_catalogue_rows_match_memory(
+    request: pytest.FixtureRequest,
+    empty_store: Store,
+    notices: tuple[Notice, ...],
+    name: str,
+    params: dict[str, str],
+) -> None:
+    """The small hand-made corpus: rdflib in memory is the reference every store must match."""
+    known_dialect(request)
+    store = fill(empty_store, list(notices))
+    named = get_query(name)
+    params = with_values(named, params, notices[0])
+    vars_, rows = reference(named, notices, params)
+    expected = QueryResult(vars_, rows)
+    assert same_rows(run_query(named, store, params), expected, named)
+
+
+@pytest.mark.parametrize(("name", "params"), cases(), **IDS)
+def test_sample_rows_match_the_embedded_store(
+    request: pytest.FixtureRequest,
+    empty_store: Store,
+    embedded_sample: OxigraphStore,
+    loaded: list[Notice],
+    name: str,
+    params: dict[str, str],
+) -> None:
+    """Real notices through the extractor: servers answer as the embedded Oxigraph store."""
+    known_dialect(request)
+    store = fill(empty_store, loaded)
+    named = get_query(name)
+    params = with_values(named, params, loaded[0])
+    expected = run_query(named, embedded_sample, params)
+    assert same_rows(run_query(named, store, params), expected, named)
+
+
+@pytest.mark.parametrize("name", ["problems-and-measures", "figures-by-unit"])
+def test_an_iri_parameter_narrows_to_one_notice(
+    empty_store: Store, loaded: list[Notice], name: str
+) -> None:
+    store = fill(empty_store, loaded)
+    named = get_query(name)
+    params = {"notice": str(notice_graph(loaded[0]).identifier)}
+    everything = run_query(named, store, {})
+    narrowed = run_query(named, store, params)
+    assert 0 < len(narrowed.rows) < len(everything.rows)
+
+
+@pytest.mark.parametrize(
+    "label",
+    ['"} ; DROP ALL ; {"', "x' } } DROP ALL { {", "<http://evil/>", "?label", "科技局\n#"],
+)
+def test_hostile_values_stay_values(empty_store: Store, notices: tuple, label: str) -> None:
+    store = fill(empty_store, list(notices))
+    before = store.triple_count()
+    result = run_query(get_query("entity-mentions"), store, {"label": label})
+    assert result.rows == []
+    assert store.triple_count() == before
+
+
+def test_rerun_replaces_never_duplicates(empty_store: Store, loaded: list[Notice]) -> None:
+    store, sample = fill(empty_store, loaded), loaded[0]
+    graph = notice_graph(sample)
+    before = store.triple_count()
+    for _ in range(2):
+        written = store.replace_notice_graph(URIRef(graph.identifier), graph)
+        assert written == len(graph)
+        assert store.triple_count() == before
+
+
+def test_failed_load_leaves_the_previous_graph(empty_store: Store, loaded: list[Notice]) -> None:
+    store, sample = fill(empty_store, loaded), loaded[0]
+    iri = URIRef(notice_graph(sample).identifier)
+    before, hashes = store.triple_count(), store.notice_hashes()
+    broken = f'{iri.n3()} <http://example.org/p> "unterminated .\n'
+    with pytest.raises(StoreError):
+        store.replace_notice_ntriples(iri, broken)
+    assert store.triple_count() == before
+    assert store.notice_hashes() == hashes
+
+
+def test_hashes_name_every_notice_graph(empty_store: Store, loaded: list[Notice]) -> None:
+    store = fill(empty_store, loaded)
+    expected = {n.sha256: URIRef(notice_graph(n).identifier) for n in loaded}
+    assert store.notice_hashes() == expected
+
+
+# --- opening stores and the errors on the way ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("spec", "kind"),
+    [
+        ("memory", MemoryStore),
+        ("oxigraph:{tmp}/db", OxigraphStore),
+        ("http://127.0.0.1:1/sparql", RemoteStore),
+        ("https://example.org/ds/query", RemoteStore),
+    ],
+)
+def test_open_store(spec: str, kind: type, tmp_path: Path) -> None:
+    store = open_store(spec.format(tmp=tmp_path))
+    assert isinstance(store, kind)
+    store.close()
+
+
+@pytest.mark.parametrize(
+    ("spec", "update", "message"),
+    [
+        ("memroy", None, "expected memory, oxigraph:DIR"),
+        ("oxigraph:", None, "give a directory"),
+        ("ftp://example.org/sparql", None, "expected memory"),
+        ("", None, "expected memory"),
+        ("http://example.org/sparql", "example.org/update", "--update-endpoint"),
+    ],
+)
+def test_bad_store_specs(spec: str, update: str | None, message: str) -> None:
+    with pytest.raises(StoreError, match=message):
+        open_store(spec, update_endpoint=update)
+
+
+def test_locked_directory_is_one_clear_line(tmp_path: Path) -> None:
+    directory = tmp_path / "db"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, pyoxigraph; s = pyoxigraph.Store(sys.argv[1]); print('ok', flush=True);"
+            " sys.stdin.read()",
+            str(directory),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
+        with pytest.raises(StoreError) as error:
+            OxigraphStore(directory)
+        assert str(error.value) == f"{directory} is locked by another noticekg process"
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=20)
+    OxigraphStore(directory).close()  # free again once the holder is gone
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_unreachable_endpoint_names_the_url(sample: Notice) -> None:
+    url = f"http://127.0.0.1:{_free_port()}/sparql"
+    store = RemoteStore(url, timeout=5)
+    with pytest.raises(StoreError, match=rf"^{url}: endpoint unreachable"):
+        run_query(get_query("notice-summary"), store, {})
+    graph = notice_graph(sample)
+    with pytest.raises(StoreError, match=rf"^{url}: endpoint unreachable"):
+        store.replace_notice_graph(URIRef(graph.identifier), graph)
+
+
+@pytest.fixture
+def silent_endpoint() -> Iterator[str]:
+    """A port that accepts connections and never answers."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(server.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.getsockname()[1]}/sparql"
+    stop.set()
+    thread.join()
+    for connection in held:
+        connection.close()
+    server.close()
+
+
+def test_slow_endpoint_hits_the_time_limit(silent_endpoint: str) -> None:
+    store = RemoteStore(silent_endpoint, timeout=1)
+    with pytest.raises(StoreError, match=r"no answer within 1 s"):
+        run_query(get_query("notice-summary"), store, {})
+    with pytest.raises(StoreError, match=rf"^{silent_endpoint}: no answer within 1 s"):
+        store.update("DROP SILENT GRAPH <http://example.org/g>")
+
+
+def test_credentials_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NOTICEKG_SPARQL_USER", "reader")
+    monkeypatch.setenv("NOTICEKG_SPARQL_PASSWORD", "secret")
+    assert RemoteStore("http://example.org/sparql").auth == ("reader", "secret")
+    monkeypatch.delenv("NOTICEKG_SPARQL_USER")
+    assert RemoteStore("http://example.org/sparql").auth is None
+
+
+def test_memory_store_reads_graph_files(tmp_path: Path, sample: Notice) -> None:
+    path = tmp_path / "one.nt"
+    graph = notice_graph(sample)
+    graph.serialize(path, format="nt")
+    store = MemoryStore.from_files([path])
+    assert store.triple_count() == len(graph)
+    assert Literal(sample.sha256) in {Literal(h) for h in store.dataset.objects()}
