@@ -1,8 +1,10 @@
 """Records → RDF and everything done with the graph: IRIs, building, export, loading, SHACL
 validation and the networkx/pyvis view. Never parses notice text."""
 
+from noticekg.graph.aggregate import STRATEGIES, Aggregation, aggregate
 from noticekg.graph.build import OA, PREFIXES, bind_prefixes, build_dataset, notice_graph
 from noticekg.graph.export import FORMATS, NAMED_GRAPH_FORMATS, serialize, write_dataset
+from noticekg.graph.gephi import GEPHI_FORMATS, write_gephi
 from noticekg.graph.iris import (
     DEFAULT_BASE,
     entity_iri,
@@ -15,31 +17,48 @@ from noticekg.graph.iris import (
     problem_iri,
 )
 from noticekg.graph.load import load_graph
-from noticekg.graph.network import to_networkx
-from noticekg.graph.render import render_html
+from noticekg.graph.network import graph_to_networkx, to_networkx
+from noticekg.graph.render import SIZES, page_html, render_html
+from noticekg.graph.stores import MemoryStore, OxigraphStore, RemoteStore, Store, open_store
 from noticekg.graph.union import union_graph
 from noticekg.graph.validate import ValidationReport, ValidationResult, check, validate
+from noticekg.graph.views import find_nodes, neighbourhood, ontology_network
 
 __all__ = [
     "DEFAULT_BASE",
     "FORMATS",
+    "GEPHI_FORMATS",
     "NAMED_GRAPH_FORMATS",
     "OA",
     "PREFIXES",
+    "SIZES",
+    "STRATEGIES",
+    "Aggregation",
+    "MemoryStore",
+    "OxigraphStore",
+    "RemoteStore",
+    "Store",
     "ValidationReport",
     "ValidationResult",
+    "aggregate",
     "bind_prefixes",
     "build_dataset",
     "check",
     "entity_iri",
+    "find_nodes",
+    "graph_to_networkx",
     "inspection_iri",
     "label_segment",
     "load_graph",
     "measure_iri",
     "mention_iri",
     "metric_iri",
+    "neighbourhood",
     "notice_graph",
     "notice_iri",
+    "ontology_network",
+    "open_store",
+    "page_html",
     "problem_iri",
     "render_html",
     "serialize",
@@ -47,4 +66,5 @@ __all__ = [
     "union_graph",
     "validate",
     "write_dataset",
+    "write_gephi",
 ]
