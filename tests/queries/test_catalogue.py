@@ -17,7 +17,7 @@ NKG_TERM = re.compile(r"\bnkg:([A-Za-z_][A-Za-z0-9_]*)")
 
 def test_catalogue_has_described_queries() -> None:
     queries = catalogue()
-    assert len(queries) >= 8
+    assert len(queries) >= 15
     assert len({q.name for q in queries}) == len(queries)
     for query in queries:
         assert query.title and query.description

@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from noticekg import __version__
-from noticekg.cli import evaluate, extract, query, validate, viz
+from noticekg.cli import evaluate, extract, query, serve, validate, viz
 from noticekg.errors import NoticekgError
 
-COMMANDS = (extract, query, viz, validate, evaluate)
+COMMANDS = (extract, query, viz, validate, evaluate, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:
