@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from noticekg import __version__
-from noticekg.cli import evaluate, extract, query, serve, validate, viz
+from noticekg.cli import evaluate, export, extract, query, serve, validate, viz
 from noticekg.errors import NoticekgError
 
-COMMANDS = (extract, query, viz, validate, evaluate, serve)
+COMMANDS = (extract, query, viz, validate, evaluate, serve, export)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,6 +3,7 @@ validation and the networkx/pyvis view. Never parses notice text."""
 
 from noticekg.graph.aggregate import STRATEGIES, Aggregation, aggregate
 from noticekg.graph.build import OA, PREFIXES, bind_prefixes, build_dataset, notice_graph
+from noticekg.graph.describe import MEDIA_TYPES, describe_dataset, ontology_license
 from noticekg.graph.export import FORMATS, NAMED_GRAPH_FORMATS, serialize, write_dataset
 from noticekg.graph.gephi import GEPHI_FORMATS, write_gephi
 from noticekg.graph.iris import (
@@ -28,6 +29,7 @@ __all__ = [
     "DEFAULT_BASE",
     "FORMATS",
     "GEPHI_FORMATS",
+    "MEDIA_TYPES",
     "NAMED_GRAPH_FORMATS",
     "OA",
     "PREFIXES",
@@ -44,6 +46,7 @@ __all__ = [
     "bind_prefixes",
     "build_dataset",
     "check",
+    "describe_dataset",
     "entity_iri",
     "find_nodes",
     "graph_to_networkx",
@@ -56,6 +59,7 @@ __all__ = [
     "neighbourhood",
     "notice_graph",
     "notice_iri",
+    "ontology_license",
     "ontology_network",
     "open_store",
     "page_html",
