@@ -94,6 +94,10 @@ def unknown_parameter(folder: Path) -> list[str]:
     return ["query", "problems-and-measures", "--data", str(graph), "--param", "colour=red"]
 
 
+def unreachable_endpoint(folder: Path) -> list[str]:
+    return ["query", "problems-and-measures", "--store", "http://127.0.0.1:9/sparql"]
+
+
 CASES = [
     Case("missing path", lambda d: extract_args(d / "nope.txt"), 2, "nope.txt"),
     Case("folder with no notices", empty_folder, 2, "nothing"),
@@ -115,6 +119,7 @@ CASES = [
     Case("truncated UTF-8", truncated_utf8, 2, "truncated.txt"),
     Case("malformed .rq", malformed_query, 3, "broken.rq"),
     Case("unknown query parameter", unknown_parameter, 3, "colour"),
+    Case("unreachable SPARQL endpoint", unreachable_endpoint, 4, "127.0.0.1:9"),
 ]
 
 USABLE = [
