@@ -9,12 +9,14 @@ thread; the abandoned worker finishes in the background and its result is droppe
 from __future__ import annotations
 
 import html
+import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from rdflib import Graph
@@ -84,8 +86,34 @@ def negotiate(accept: str, offered: dict[str, str]) -> str:
     )
 
 
+class QueryThreads:
+    """Each query in a daemon thread, at most ``workers`` running at once.
+
+    Unlike ThreadPoolExecutor, whose threads are joined when the interpreter exits, a query
+    abandoned at its time limit never keeps the process alive after the server stops.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self._slots = threading.BoundedSemaphore(workers)
+
+    def submit(self, work: Callable[..., Any], *args: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+
+        def run() -> None:
+            with self._slots:
+                if not future.set_running_or_notify_cancel():
+                    return
+                try:
+                    future.set_result(work(*args))
+                except BaseException as error:
+                    future.set_exception(error)
+
+        threading.Thread(target=run, name="sparql", daemon=True).start()
+        return future
+
+
 def run_protocol_query(
-    graph: Graph, text: str, accept: str, limits: ServerLimits, pool: ThreadPoolExecutor
+    graph: Graph, text: str, accept: str, limits: ServerLimits, pool: QueryThreads
 ) -> tuple[str, bytes]:
     """The media type and body answering ``text``.
 
@@ -177,7 +205,7 @@ def make_server(
 ) -> ThreadingHTTPServer:
     """A server bound to ``host:port`` (0 picks a free port), not yet serving."""
     chosen = limits or ServerLimits()
-    pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="sparql")
+    pool = QueryThreads(workers=4)
     handler = _handler(graph, chosen, pool)
     try:
         server = ThreadingHTTPServer((host, port), handler)
@@ -204,7 +232,7 @@ def serve(
         server.server_close()
 
 
-def _handler(graph: Graph, limits: ServerLimits, pool: ThreadPoolExecutor) -> type:
+def _handler(graph: Graph, limits: ServerLimits, pool: QueryThreads) -> type:
     class Handler(BaseHTTPRequestHandler):
         server_version = "noticekg"
 
