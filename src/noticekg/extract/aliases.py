@@ -18,12 +18,10 @@ from typing import TYPE_CHECKING
 from noticekg.extract import lexicon
 from noticekg.extract.bodies import party_key
 from noticekg.extract.records import Entity, EntityType, Span
+from noticekg.extract.text import SHORT_NAME
 
 if TYPE_CHECKING:
     from noticekg.extract.entities import Candidate
-
-SHORT_NAME = re.compile(r"[((](?:以下)?简称[::]?[“\"]?([^”\"()()]{1,16})[”\"]?[))]")
-"""A declared short name right after the full one: X(以下简称“Y”)."""
 
 BRACKETED = re.compile(r"^(.*?)[((]([^()()]+)[))](.+)$")
 """A name with an alternative in brackets: 高新区(X)管委会 is also X管委会."""
@@ -125,14 +123,14 @@ def _apply_declarations(groups: dict[tuple[EntityType, str], _Group], text: str)
     group already made of Y joins that entity, and names opening with Y (Y党委) are specific."""
     declared = []
     for match in SHORT_NAME.finditer(text):
-        short = match.group(1)
+        short = match.group("short")
         host = next(
             (g for g in groups.values() if any(s.end == match.start() for s in g.spans)), None
         )
         if host is None:
             continue
         declared.append(short)
-        host.add(short, Span(match.start(1), match.end(1), short))
+        host.add(short, Span(match.start("short"), match.end("short"), short))
         for key, group in list(groups.items()):
             if group is not host and short in group.forms:
                 for form in group.forms:

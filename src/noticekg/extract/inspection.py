@@ -13,7 +13,7 @@ from datetime import date
 
 from noticekg.extract.dates import DateMention, find_dates
 from noticekg.extract.records import Inspection, Span
-from noticekg.extract.text import split_sentences
+from noticekg.extract.text import SHORT_NAME, split_sentences
 
 # The ordering authority: 根据市委(统一)部署(安排) / 按照省委巡视工作领导小组统一部署.
 AUTHORITY = re.compile(
@@ -37,9 +37,6 @@ TARGET = re.compile(
 
 # Audit notices: the kind is named by an 审计 report or 审计 result rather than a team.
 AUDIT_CUE = re.compile(r"审计(?:工作报告|结果|查出|发现|意见|报告|决定)|审计整改")
-
-# A short name declared in brackets: X(以下简称Y) / X（简称Y）; Y is how the text goes on.
-SHORT_NAME = re.compile(r"[(（]\s*(?:以下)?简称\s*[“\"]?(?P<short>[^)）”\"]{1,20})[”\"]?\s*[)）]")
 
 # A named round: 十三届省委第十一轮(巡视); the body that ordered it is the X委 in the name.
 ROUND_AUTHORITY = re.compile(

@@ -17,6 +17,12 @@ from noticekg.extract.records import Span
 SENTENCE_END = re.compile(r"[。！？；!?;]+|\n")
 
 # Comma-like separators that end a clause but not a sentence.
+# A short name declared in brackets after a name: X(以下简称Y) / X（简称：“Y”）; the text goes on
+# calling X by Y.
+SHORT_NAME = re.compile(
+    r"[(（]\s*(?:以下)?简称\s*[:：]?\s*[“\"]?(?P<short>[^”\"()（）]{1,20})[”\"]?\s*[)）]"
+)
+
 CLAUSE_END = re.compile(r"[,，、:：;；。！？!?\n]")
 
 # Chinese numeral characters as used for counts and heading numbers (〇 and 零 for zeros).
