@@ -11,6 +11,7 @@ from noticekg.extract.evaluate import (
     load_gold,
     score_entities,
 )
+from noticekg.extract.gazetteer import admin_subtype
 from noticekg.extract.pipeline import extract_file, extract_notice
 from noticekg.extract.reader import read_text
 from noticekg.extract.records import (
@@ -44,6 +45,7 @@ __all__ = [
     "Relation",
     "Score",
     "Span",
+    "admin_subtype",
     "baseline_entities",
     "canonical_name",
     "combine",

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from noticekg.extract import lexicon
 from noticekg.extract.bodies import party_key
+from noticekg.extract.gazetteer import strip_divisions
 from noticekg.extract.records import Entity, EntityType, Span
 from noticekg.extract.text import SHORT_NAME
 
@@ -215,8 +216,9 @@ def _merge_project_forms(groups: list[_Group]) -> list[_Group]:
 
 
 def _merge_party_forms(groups: list[_Group]) -> list[_Group]:
-    """中共X委员会 and X党委 (or Y党委 where Y is a declared short name of X) are one Party
-    committee; likewise 中共X党组/X党组 and 中共X总支部委员会/X党总支."""
+    """中共X委员会 and X党委 (or Y党委 where Y is a declared short name of X, or X without the
+    divisions it opens with: 中共光山县槐店乡委员会 and 槐店乡党委) are one Party committee;
+    likewise 中共X党组/X党组 and 中共X总支部委员会/X党总支."""
     organisations = [g for g in groups if g.type is EntityType.ORGANIZATION]
     body_of = {form: id(g) for g in organisations for form in g.forms}
     hosts: dict[tuple[object, str], _Group] = {}
@@ -227,7 +229,11 @@ def _merge_party_forms(groups: list[_Group]) -> list[_Group]:
             if group.type is EntityType.ORGANIZATION
             else []
         )
-        keys = {(body_of.get(body, body), kind) for body, kind in filter(None, found)}
+        keys = {
+            (body_of.get(name, name), kind)
+            for body, kind in filter(None, found)
+            for name in {body, strip_divisions(body)}
+        }
         host = next((hosts[key] for key in keys if key in hosts), None)
         if host is None:
             hosts.update((key, group) for key in keys)

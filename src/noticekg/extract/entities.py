@@ -21,8 +21,10 @@ from noticekg.extract.patterned import (
     dated_plan_candidates,
     gazetteer_candidates,
     issuer_candidates,
+    listed_candidates,
     pattern_candidates,
     title_candidates,
+    village_candidates,
 )
 from noticekg.extract.persons import person_candidates
 from noticekg.extract.quotes import quote_candidates
@@ -37,6 +39,13 @@ OUT_OF_SCOPE = re.compile(
     r"|Produced\s+By[^\n]*|版权所有[^\n]*|主办单位[::][^\n]*|技术支持[::][^\n]*"
 )
 """Postal addresses and CMS footers: their streets, buildings and vendors are not entities."""
+
+
+QUOTE_OPENERS = frozenset('“‘"')
+"""Opening quotation marks (curly double, curly single, straight)."""
+
+QUOTE_CLOSERS = frozenset('”’"')
+"""Closing quotation marks."""
 
 
 def _outside(
@@ -55,15 +64,30 @@ def find_candidates(text: str) -> list[Candidate]:
             *quote_candidates(text, tokens),
             *tail_candidates(text, tokens),
             *coordinated_candidates(text, tokens),
+            *listed_candidates(text, tokens),
             *pattern_candidates(text, tokens),
             *dated_plan_candidates(text, tokens),
             *person_candidates(text, tokens),
             *gazetteer_candidates(text, tokens),
+            *village_candidates(text, tokens),
         ]
     )
     found.extend(issuer_candidates(text, tokens, titles))
     regions = [match.span() for match in OUT_OF_SCOPE.finditer(text)]
-    return share_heads(text, sorted(_outside(found, regions), key=lambda c: c.start))
+    found = [c for c in _outside(found, regions) if not _quoted_place(text, c)]
+    return share_heads(text, sorted(found, key=lambda c: c.start))
+
+
+def _quoted_place(text: str, candidate: Candidate) -> bool:
+    """A place-shaped label that fills a pair of quotes (“空壳村”, “四好农村路”) names a kind of
+    thing or a campaign, not a place."""
+    start, end = candidate.name_start, candidate.name_start + len(candidate.name)
+    return (
+        candidate.type is EntityType.PLACE
+        and start > 0
+        and text[start - 1] in QUOTE_OPENERS
+        and text[end : end + 1] in QUOTE_CLOSERS
+    )
 
 
 def find_entities(

@@ -13,6 +13,7 @@ from functools import cache
 
 from noticekg.extract import lexicon
 from noticekg.extract.candidates import tail_of, tails
+from noticekg.extract.gazetteer import LOCAL_TAILS
 from noticekg.extract.records import EntityType
 from noticekg.extract.segment import OOV_TAG, Token
 
@@ -42,31 +43,47 @@ ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[届次轮�
 """Numbers that may sit inside a name: ordinals (第二巡察组, 第十八届人民代表大会) and codes
 (5G, A33)."""
 
-PHASE = re.compile(r"^(?:[一二三四五六七八九十\d]+期|[东南西北中][段片]|[东南西北]延)$")
+PHASE = re.compile(r"^(?:[一二三四五六七八九十\d]+期|[东南西北中]?[段片]|标段|[东南西北]延)$")
 """Phases and sections of a works (狼山港区三期码头工程, X大道北段提升工程): jieba tags them as
 time or place words, yet they sit inside a project's name."""
 
 DIRECTION = re.compile(r"^(?:沿[江海河湖边]|[东南西北中][部区])$")
 """Direction words that sit inside names (南通沿江港务集团, 粤东西北): jieba tags them ``f``."""
 
+DIRECTION_CHARS = frozenset("东南西北中")
+"""One-character direction words (tag ``f``) inside a name after a proper word or abbreviation
+(黔/中/医科大学): they end a name only when no such word precedes them."""
+
 HAN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 """A word that contains letters of a name (so an OOV tag is a name, not punctuation)."""
 
 
+LOCAL_PLACE_WORDS = frozenset(LOCAL_TAILS)
+"""Tails of local places, inside the names of their bodies (石坝/村/党支部): jieba tags 村 as a
+morpheme, which would otherwise end the name."""
+
 DIGITS = re.compile(r"^[\d.]+$")
 """A bare number (jieba leaves numbers out of its dictionary)."""
 
-FUNCTION_CHARS = frozenset("对在向把将从为与和及或被让给于以按受由经据自至同跟我")
+FUNCTION_CHARS = frozenset("对在向把将从为与和及或被让给于以按受由经据自至同跟我到赴")
 """Prepositions and conjunctions: an unknown word starting with one (对原) is not a name."""
+
+ROUTE_JOINER = "至"
+"""The word between the two ends of a route (西安至延安)."""
+
+ROUTE_TAGS = frozenset({"n", "ns", "nz", "j", OOV_TAG})
+"""Tags of the words at either end of a route (合肥/n 至 安庆/ns)."""
 
 JOINERS = {
     EntityType.ORGANIZATION: frozenset({"与", "和"}),
     EntityType.PLATFORM: frozenset({"与"}),
+    EntityType.PROJECT: frozenset({ROUTE_JOINER}),
 }
-"""Conjunctions that may join two nouns inside a name of each type (住房和城乡建设局)."""
+"""Conjunctions that may join two nouns inside a name of each type (住房和城乡建设局), and the
+至 of a route between two places inside a works' name (A至B高速铁路项目, A至B道路提升工程)."""
 
-JOINABLE_TAGS = frozenset({"n", "nz", "ns", "j", "vn"})
-"""Tags of the nouns a joiner may connect."""
+JOINABLE_TAGS = frozenset({"n", "nz", "ns", "j", "vn", "l"})
+"""Tags of the nouns a joiner may connect (自然资源/l 和 规划局: jieba tags some set phrases l)."""
 
 SHORT_NAME_CUES = frozenset({"简称", "以下简称", "下称", "以下", "简称为"})
 """Words that make a bracket a declared short name (X(以下简称Y)党委), not part of a name."""
@@ -92,7 +109,7 @@ def is_name_part(token: Token) -> bool:
         return True
     if token.word in boundary_words() or token.word in CLASSIFIERS:
         return False
-    if token.word in ADMIN_PREFIXES:
+    if token.word in ADMIN_PREFIXES or token.word in LOCAL_PLACE_WORDS:
         return True
     if token.tag == OOV_TAG:
         return bool(HAN.search(token.word)) and token.word[0] not in FUNCTION_CHARS
@@ -138,7 +155,8 @@ def scan_back(
     keeps: frozenset[str] = frozenset(),
 ) -> int:
     """Index of the first token of the name whose last word is ``tokens[last]``; a descriptive
-    name keeps a leading verb when it is one of a list (…信息库、孵化空间供给信息库), and
+    name keeps a leading verb when it is one of a list (…信息库、孵化空间供给信息库) or follows
+    a verb that ends names (启用创新创业新天地一期), and
     ``keeps`` are verbs that end other names but belong inside this one (X改造提升项目)."""
     first = last
     end = tokens[last].end
@@ -152,8 +170,15 @@ def scan_back(
                 break
             first = opening
             continue
-        if before.word in joiners and first > 1 and joins(tokens[first - 2], tokens[first]):
+        if before.word in joiners and first > 1 and joins(tokens[first - 2], tokens[first], before):
             first -= 2
+            continue
+        if (
+            before.word in DIRECTION_CHARS
+            and first > 1
+            and (is_proper(tokens[first - 2]) or tokens[first - 2].tag == "j")
+        ):
+            first -= 1
             continue
         if before.word in keeps and first - 1 > 0:
             first -= 1
@@ -161,7 +186,9 @@ def scan_back(
         if not is_name_part(before) or before.word in stops:
             break
         first -= 1
-    listed = first > 0 and tokens[first - 1].word == "、"
+    listed = first > 0 and (
+        tokens[first - 1].word == "、" or tokens[first - 1].word in boundary_words()
+    )
     while first < last and is_lead_word(tokens[first], trim_verbs=trim_verbs or not listed):
         first += 1
     return first
@@ -172,9 +199,11 @@ def ends_organisation(word: str) -> bool:
     return tail is not None and tail.type is EntityType.ORGANIZATION
 
 
-def joins(left: Token, right: Token) -> bool:
+def joins(left: Token, right: Token, joiner: Token | None = None) -> bool:
     """与/和 join two nouns inside one name (激光与光电孵化器, 住房和城乡建设局), never two
-    names (X办和Y局)."""
+    names (X办和Y局); 至 joins two proper names, the ends of a route (槐店至砖桥)."""
+    if joiner is not None and joiner.word == ROUTE_JOINER:
+        return _route_end(left) and _route_end(right)
     return (
         left.tag in JOINABLE_TAGS
         and right.tag in JOINABLE_TAGS
@@ -182,6 +211,12 @@ def joins(left: Token, right: Token) -> bool:
         and right.word not in tails()
         and right.word not in ADMIN_PREFIXES
     )
+
+
+def _route_end(token: Token) -> bool:
+    """An end of a route: a name or a noun of two or more characters (jieba tags some cities and
+    towns as common nouns: 合肥/n, 石门/n)."""
+    return is_proper(token) or (token.tag in ROUTE_TAGS and len(token.word) >= 2)
 
 
 def bracket_start(tokens: Sequence[Token], close: int) -> int | None:

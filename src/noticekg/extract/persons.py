@@ -44,6 +44,10 @@ MAX_POST = 10
 PERSON_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 """A Chinese personal name: two to four Han characters."""
 
+PLACE_OPENINGS = frozenset({"ns"})
+"""Tags of a surname and the next character that jieba reads as a place (龙海 in 龙海波): the
+name stands, unlike a common word (单位 after 组长)."""
+
 PERSON_TAGS = frozenset({"nr", "nrt", "nrfg", OOV_TAG, "r", "ng"})
 """Tags of the words a personal name splits into (王/nr 某某/r, 王中林/x)."""
 
@@ -105,7 +109,9 @@ def _name_at(text: str, start: int) -> str | None:
     if given == 2 and _ends_given_name(text, start + width + 1):
         given = 1
     name = text[start : start + width + given]
-    if given == 0 or _is_common_word(name) or (width == 1 and _is_common_word(name[:2])):
+    if given == 0 or _is_common_word(name):
+        return None
+    if width == 1 and _is_common_word(name[:2]) and tag_of(name[:2]) not in PLACE_OPENINGS:
         return None
     return name
 

@@ -23,9 +23,17 @@ SLOGAN = re.compile(r"^[一二两三四五六七八九十]个[\u4e00-\u9fff]{2,6
 """Numbered doctrines written in quotes (两个责任, 四个意识), Policy/slogan even without a head."""
 
 PAIRED_NUMBERS = re.compile(
-    r"^[一二两三四五六七八九十百千万双][\u4e00-\u9fff]{1,3}[一二两三四五六七八九十百千万双][\u4e00-\u9fff]{1,3}$"
+    r"^[一二两三四五六七八九十百千万双][\u4e00-\u9fff]{1,3}、?"
+    r"[一二两三四五六七八九十百千万双][\u4e00-\u9fff]{1,3}$"
 )
-"""A rule written with two numbers (一岗双责, 三重一大, 一园一策, 一项目一专班)."""
+"""A rule written with two numbers (一岗双责, 三重一大, 一园一策, 双随机、一公开)."""
+
+NUMBERED_CLASS = re.compile(r"^[一二两三四五六七八九十][\u4e00-\u9fff]$")
+"""A number and one character (“三资”, “两委”, “四风”): a class of things, never a name."""
+
+INNER_QUOTED = re.compile(r"‘([^‘’\n]{1,24})’")
+"""A label in single quotes, searched again inside a double-quoted text (“全面从严治党‘两个责任’
+落实不到位”), whose outer match hides it."""
 
 ADOPTING_VERB = re.compile(
     r"(?:推行|落实|实行|实施|运用|构建|健全|深化|履行|执行|坚持|贯彻|推广|建立|完善|做到|增强)$"
@@ -49,9 +57,9 @@ def quote_candidates(text: str, tokens: Sequence[Token]) -> Iterable[Candidate]:
     """Quoted labels typed by their head noun (“X”改革, “X”制度) or by their own tail."""
     heads = lexicon.table("quote_heads.txt")
     longest_head = max(len(head) for head in heads)
-    for match in QUOTED.finditer(text):
+    for match in _quotes(text):
         inner = next(group for group in match.groups() if group is not None)
-        if any(mark in inner for mark in ",,。;;"):
+        if any(mark in inner for mark in ",,。;;") or NUMBERED_CLASS.match(inner):
             continue
         follow = text[match.end() : match.end() + longest_head + 6]
         head, skip = _head_after(follow, heads)
@@ -92,6 +100,16 @@ def quote_candidates(text: str, tokens: Sequence[Token]) -> Iterable[Candidate]:
                     subtype,
                     rule="quote",
                 )
+
+
+def _quotes(text: str) -> list[re.Match[str]]:
+    """Every quoted label, with the single-quoted ones nested in a double-quoted text."""
+    found = []
+    for match in QUOTED.finditer(text):
+        found.append(match)
+        if match.group().startswith("“") and "‘" in match.group():
+            found.extend(INNER_QUOTED.finditer(text, match.start() + 1, match.end() - 1))
+    return found
 
 
 def _bare_policy(text: str, start: int, end: int, inner: str) -> str | None:

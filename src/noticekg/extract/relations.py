@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from noticekg.extract.bodies import implied_forms, party_body
 from noticekg.extract.entities import canonical_name
+from noticekg.extract.gazetteer import same_body
 from noticekg.extract.leaders import find_leaders
 from noticekg.extract.records import Entity, EntityType, Predicate, Relation, Span
 
@@ -49,10 +50,20 @@ COOPERATE_BEFORE = re.compile(r"协同|联合|对接|会同")
 
 COOPERATE_AFTER = re.compile(
     r"^(?:的)?(?:[\u4e00-\u9fff]{0,2}(?:有关)?部门)?"
-    r"(?:联系|协作|合作|对接|互设飞地|共建|联动|联合|共同|签署|签订|建立联合)"
+    r"(?:联系|协作|合作|对接|互设飞地|共建|联动|联合|共同|签署|签订|建立联合|组建)"
 )
 """Cues written after 与 + partners (加强与X、Y的联系, 与X互设飞地, 与X签署…协议, 与X、Y科技部门
-联合设立…)."""
+联合设立…, 与X、Y组建…联盟)."""
+
+PARTNER_BEFORE = re.compile(r"(?:协同|联合|对接|会同|与)$")
+"""A cue right before a body that makes it a partner, not the subject of the verb after it
+(会同市财政局出台《X》: the publisher issues X)."""
+
+OPERATE = re.compile(r"(?:上线|建成|搭建|开发|开通|设立|启用|完善|升级)$")
+"""Cues right before an information system that show its owner running it (上线X平台)."""
+
+RUN_PLATFORMS = frozenset({"system", "database"})
+"""Platform subtypes an owner runs (systems and databases), unlike parks and buildings."""
 
 LIST_GAP = re.compile(r"^[、和及与\s]{0,2}$")
 """What may stand between two names of one list."""
@@ -64,6 +75,19 @@ INTERNAL_UNITS = re.compile(
 )
 """What follows a body's name in the name of one of its own units (X第二巡察组, X机关党委,
 县委组织部, 区委教育工委, X巡视整改工作领导小组办公室)."""
+
+OWN_UNIT = re.compile(r"^(?P<head>校|院|厅|局|公司|集团)(?:机关)?(?:党委|纪委|纪工委)$")
+"""A unit named after its body's short head (校纪委, 厅机关党委, 公司纪委)."""
+
+HEAD_ENDINGS = {
+    "校": ("学校", "学院", "大学", "中学", "小学"),
+    "院": ("医院", "学院", "研究院", "科学院", "法院", "检察院"),
+    "厅": ("厅",),
+    "局": ("局",),
+    "公司": ("公司",),
+    "集团": ("集团", "集团有限公司", "集团公司"),
+}
+"""The name endings of the bodies each short head stands for."""
 
 PARTY_OFFICE = re.compile(r"(?:党委|党组)办公室$")
 """X党委办公室 is the office of the Party committee X党委, not of the body X."""
@@ -108,6 +132,7 @@ def find_relations(
     found: list[Relation] = []
     found.extend(_inspected(names, evidence))
     found.extend(_from_names(entities, evidence))
+    found.extend(_own_units(entities, names["publisher"], evidence))
     preferred = [name for name in (names["publisher"], names["target"]) if name]
     found.extend(find_leaders(text, entities, sentences, preferred))
     issued = {r.subject: r.object for r in found if r.predicate is Predicate.ISSUED_BY}
@@ -120,6 +145,7 @@ def find_relations(
         found.extend(_leads(text, inside, sentence))
         found.extend(_establishes(text, inside, sentence, names["publisher"], issued))
         found.extend(_cooperates(text, inside, sentence, names["publisher"]))
+        found.extend(_operates(text, inside, sentence))
     return _unique(found)
 
 
@@ -182,6 +208,29 @@ def _from_names(entities: Sequence[Entity], evidence: _Evidence) -> Iterator[Rel
                 )
 
 
+def _own_units(
+    entities: Sequence[Entity], publisher: str | None, evidence: _Evidence
+) -> Iterator[Relation]:
+    """校纪委, 公司纪委, 厅机关党委: a unit named after the notice's own body by its short head
+    belongs to that body (the publisher's department, else the one body the head can stand for)."""
+    organisations = [e for e in entities if e.type is EntityType.ORGANIZATION]
+    home = next((e for e in organisations if e.name == publisher), None)
+    home_body = _party_owner(home, organisations) if home is not None else None
+    for entity in organisations:
+        match = OWN_UNIT.match(entity.name)
+        if match is None:
+            continue
+        endings = HEAD_ENDINGS[match.group("head")]
+        owners = [
+            e.name
+            for e in organisations
+            if e is not entity and e.name.endswith(endings) and party_body(e.name) is None
+        ]
+        owner = home_body if home_body in owners else (owners[0] if len(owners) == 1 else None)
+        if owner is not None:
+            yield Relation(entity.name, Predicate.PART_OF, owner, evidence.of(entity.name))
+
+
 def _party_owner(entity: Entity, organisations: Sequence[Entity]) -> str | None:
     """The body a Party committee or group is named after (中共X党组 → X), when X is an entity."""
     for form in (entity.name, *entity.aliases):
@@ -189,7 +238,9 @@ def _party_owner(entity: Entity, organisations: Sequence[Entity]) -> str | None:
         if body is None:
             continue
         for other in organisations:
-            if other is not entity and body in (other.name, *other.aliases):
+            if other is not entity and any(
+                same_body(body, form) for form in (other.name, *other.aliases)
+            ):
                 return other.name
     return None
 
@@ -269,7 +320,7 @@ def _establishes(
         cue = _last_cue(window)
         if cue is None:
             continue
-        subject = _subject_before(text, inside, clause_start + cue.start()) or publisher
+        subject = _actor_before(text, inside, clause_start + cue.start()) or publisher
         if subject is None or mention.entity.name in issued:
             continue
         yield Relation(subject, Predicate.ESTABLISHES, mention.entity.name, sentence)
@@ -308,6 +359,34 @@ def _subject_before(text: str, inside: Sequence[_Mention], position: int) -> str
         ):
             return mention.entity.name
     return None
+
+
+def _actor_before(text: str, inside: Sequence[_Mention], position: int) -> str | None:
+    """The organisation acting at ``position``: the one written right before, unless a partner
+    cue introduces it (会同X出台: X is a partner)."""
+    for mention in inside:
+        if mention.entity.type is EntityType.ORGANIZATION and 0 <= position - mention.end <= 1:
+            if PARTNER_BEFORE.search(text, max(mention.start - 2, 0), mention.start):
+                return None
+            break
+    return _subject_before(text, inside, position)
+
+
+def _operates(text: str, inside: Sequence[_Mention], sentence: Span) -> Iterator[Relation]:
+    """X上线/建成/搭建… + an information system: the body X written before the cue runs it (a
+    subjectless sentence names no owner: guidelines §7 keep the publisher for establishes and
+    cooperatesWith only)."""
+    for mention in inside:
+        entity = mention.entity
+        if entity.type is not EntityType.PLATFORM or entity.subtype not in RUN_PLATFORMS:
+            continue
+        lead = max(mention.start - 2, sentence.start)
+        cue = OPERATE.search(text, lead, mention.start)
+        if cue is None:
+            continue
+        subject = _actor_before(text, inside, cue.start())
+        if subject is not None:
+            yield Relation(subject, Predicate.OPERATES, entity.name, sentence)
 
 
 def _cooperates(

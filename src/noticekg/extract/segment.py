@@ -38,9 +38,18 @@ SYMBOL_RUN = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 """jieba's own rule for a run of letters and digits (its ``re_skip``): 2.6 and 30% stay whole,
 every other symbol between them is a word of its own."""
 
-GLUED = re.compile(r"^([委局办厅])([对等在向将把被为于与和及])$")
+GLUED = re.compile(r"^([委局办厅日])([对等在向将把被为于与和及])$")
 """An unknown two-character word that is a body's one-character tail glued to the function word
-after it (区农业农村委对…, 区卫生健康委等…): jieba's HMM joins them, so the body loses its tail."""
+after it (区农业农村委对…, 区卫生健康委等…), or a date's 日 glued to the preposition that opens
+the next name (6月10日向局党组): jieba's HMM joins them, so the names lose a character."""
+
+LEADING_FUNCTION = re.compile(r"^([对在向与和及从将把为])([\u4e00-\u9fff]{2,})$")
+"""An unknown word of three or more characters opening with a preposition (对大栗/园村党支部):
+jieba's HMM glued the preposition to the first characters of an unknown name."""
+
+SPLIT_OPENERS = frozenset("委局办厅日对在向与和及从将把为")
+"""First characters of the words :data:`GLUED` and :data:`LEADING_FUNCTION` split: a cheap test
+before either pattern runs, as this loop sees every word."""
 
 PADDING_WORD = "\ue000\ue001"
 """A private-use word no text contains, whose frequency carries jieba's double-counted total."""
@@ -166,9 +175,13 @@ def _tagged(pieces: Iterable[tuple[str, int, int]], tags: dict[str, str]) -> tup
     tokens = []
     for word, start, end in pieces:
         tag = get(word, OOV_TAG)
-        if tag == OOV_TAG and len(word) == 2 and GLUED.match(word):
+        if (
+            tag == OOV_TAG
+            and word[0] in SPLIT_OPENERS
+            and ((len(word) == 2 and GLUED.match(word)) or LEADING_FUNCTION.match(word))
+        ):
             tokens.append(Token(word[0], start, start + 1, get(word[0], OOV_TAG)))
-            tokens.append(Token(word[1], start + 1, end, get(word[1], OOV_TAG)))
+            tokens.append(Token(word[1:], start + 1, end, get(word[1:], OOV_TAG)))
         else:
             tokens.append(Token(word, start, end, tag))
     return tuple(tokens)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from noticekg.extract import lexicon
+from noticekg.extract import gazetteer, lexicon
 from noticekg.extract.candidates import Candidate, Tail, tail_ends, tail_of, tails
 from noticekg.extract.namewords import (
     ADMIN_PREFIXES,
@@ -31,6 +31,23 @@ PARTY_NAME = re.compile(
 )
 """Names of Party organisations: 中共X委员会, 市委, X党委, X党组 (X委 alone is a government
 commission: 发改委, 国资委)."""
+
+LEVEL_CLASS = re.compile(
+    r"^(?:(?:国家|省|市|区|县|乡|镇|村)级[\u4e00-\u9fff]{0,6}|[省市区县]"
+    r"(?=(?:重点|工程|技术)?(?:实验室|研究中心|孵化器|众创空间|基地|园区|工业园|产业园)$))"
+)
+"""A facility or lab named only by its level (村级工业园, 省级众创空间, 国家级科技企业孵化器,
+省实验室): a class of facilities, never one of them. Bodies keep their level (市委, 区政府)."""
+
+LEVEL_WORD = re.compile(r"^(?:国家|省|市|区|县|乡|镇|村)级$")
+"""A level word jieba cuts off before a facility (国家级/科技企业孵化器): the same class."""
+
+SELF_HEADS = frozenset({"校", "院", "厅", "局", "委", "所", "公司", "集团"})
+"""A body's own short name written before one of its units (校纪委, 公司纪委, 厅机关党委)."""
+
+UNIT_TAILS = frozenset({"纪委", "纪工委", "机关党委", "机关纪委"})
+"""Units a body names after its own short name: with a :data:`SELF_HEADS` word they name one
+unit of the notice's own body, not a class."""
 
 BUILDING_VERBS = frozenset({"建设", "打造", "创建", "新建", "培育", "建成", "升级", "启用"})
 """Verbs of building written between a place and the facility it builds (X市建设Y孵化器): they
@@ -145,13 +162,32 @@ def _tail_candidate(text: str, tokens: Sequence[Token], first: int, last: int) -
     stem = name[: -len(tail.word)]
     if len(stem) > 1 and all(char in ADMIN_PREFIXES for char in stem):
         return None
+    if tail.type is not EntityType.ORGANIZATION or tail.subtype == "research":
+        level_before = first > 0 and LEVEL_WORD.match(tokens[first - 1].word)
+        if LEVEL_CLASS.match(name) or level_before:
+            return None
     if tail.type in (EntityType.PROJECT, EntityType.PLATFORM) and _counted(tokens, first):
         return None
     weak = not glued and not _specific(tokens[first:tail_first], tokens[tail_first], tail)
     subtype = tail.subtype
+    if tail.type is EntityType.PLACE:
+        place = _place_subtype(name, tail)
+        if place is None:
+            return None
+        subtype = place
     if subtype == "government" and PARTY_NAME.search(name):
         subtype = "party"
     return Candidate(start, token.end, name, start, tail.type, subtype, rule="tail", weak=weak)
+
+
+def _place_subtype(name: str, tail: Tail) -> str | None:
+    """The subtype of a place built from an administrative or local tail, or None when the name
+    is no real division (交通强市, 县区) or has not the shape of a local place (11个行政村)."""
+    if tail.word in gazetteer.ADMIN_TAILS:
+        return gazetteer.admin_subtype(name)
+    if tail.word in gazetteer.LOCAL_TAILS and not gazetteer.is_local_place(name, tail.word):
+        return None
+    return tail.subtype
 
 
 def _admin_after_function_char(token: Token) -> bool:
@@ -166,6 +202,8 @@ def _admin_after_function_char(token: Token) -> bool:
 
 def _specific(parts: Sequence[Token], last: Token, tail: Tail) -> bool:
     """Whether the words before the tail make the name specific enough for ``tail``."""
+    if tail.word in UNIT_TAILS and "".join(part.word for part in parts) in SELF_HEADS:
+        return True
     stem = last.word[: -len(tail.word)] if len(last.word) > len(tail.word) else ""
     if stem and (last.tag == "nt" or is_proper(last)):
         return True
