@@ -98,6 +98,37 @@ def unreachable_endpoint(folder: Path) -> list[str]:
     return ["query", "problems-and-measures", "--store", "http://127.0.0.1:9/sparql"]
 
 
+# Stores held open by this process while a case runs, so the command finds them locked.
+HELD: list[object] = []
+
+
+def locked_store(folder: Path) -> list[str]:
+    from noticekg.graph.stores import OxigraphStore
+
+    HELD.append(OxigraphStore(folder / "db"))
+    return ["validate", "--store", f"oxigraph:{folder / 'db'}"]
+
+
+def select_as_turtle(folder: Path) -> list[str]:
+    graph = write(folder, "g.ttl", b"<http://example.org/a> <http://example.org/b> 1 .\n")
+    return ["query", "problems-and-measures", "--data", str(graph), "--format", "turtle"]
+
+
+def construct_as_csv(folder: Path) -> list[str]:
+    graph = write(folder, "g.ttl", b"<http://example.org/a> <http://example.org/b> 1 .\n")
+    return ["query", "neighbourhood", "--data", str(graph), "--param", "label=x", "--format", "csv"]
+
+
+def serve_files_and_store(folder: Path) -> list[str]:
+    graph = write(folder, "g.ttl", b"<http://example.org/a> <http://example.org/b> 1 .\n")
+    return ["serve", "--data", str(graph), "--store", f"oxigraph:{folder / 'db'}", "--port", "0"]
+
+
+def viz_store_too_many_hops(folder: Path) -> list[str]:
+    store = f"oxigraph:{folder / 'db'}"
+    return ["viz", "--store", store, "--focus", "市委", "--hops", "5", "-o"]
+
+
 CASES = [
     Case("missing path", lambda d: extract_args(d / "nope.txt"), 2, "nope.txt"),
     Case("folder with no notices", empty_folder, 2, "nothing"),
@@ -120,6 +151,18 @@ CASES = [
     Case("malformed .rq", malformed_query, 3, "broken.rq"),
     Case("unknown query parameter", unknown_parameter, 3, "colour"),
     Case("unreachable SPARQL endpoint", unreachable_endpoint, 4, "127.0.0.1:9"),
+    Case("validate a locked store", locked_store, 4, "locked"),
+    Case("validate nothing", lambda d: ["validate"], 2, "GRAPHFILE"),
+    Case(
+        "validate a store with no notice",
+        lambda d: ["validate", "--store", f"oxigraph:{d / 'e'}"],
+        2,
+        "no notice graph",
+    ),
+    Case("SELECT asked for Turtle", select_as_turtle, 3, "problems-and-measures"),
+    Case("CONSTRUCT asked for CSV", construct_as_csv, 3, "neighbourhood"),
+    Case("serve files and a store", serve_files_and_store, 2, "not both"),
+    Case("viz --focus on a store, too many hops", viz_store_too_many_hops, 2, "--hops 5"),
 ]
 
 USABLE = [

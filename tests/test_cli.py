@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal
+from rdflib.namespace import RDF, RDFS
 
 from noticekg.cli import main
 from noticekg.ontology import NKG
@@ -157,3 +158,72 @@ def test_console_script_as_a_subprocess(notice_file: Path, tmp_path: Path) -> No
     )
     assert missing.returncode == 2
     assert missing.stderr.count("\n") == 1 and "Traceback" not in missing.stderr
+
+
+@pytest.fixture
+def sample_graph(notice_file: Path, tmp_path: Path, capsys) -> Path:
+    out = tmp_path / "graph.ttl"
+    assert main(["extract", str(notice_file), "-o", str(out)]) == 0
+    capsys.readouterr()
+    return out
+
+
+@pytest.mark.parametrize(
+    ("fmt", "parser"), [("turtle", "turtle"), ("nt", "nt"), ("jsonld", "json-ld"), (None, "turtle")]
+)
+def test_query_construct_prints_a_graph(
+    sample_graph: Path, capsys: pytest.CaptureFixture[str], fmt: str | None, parser: str
+) -> None:
+    name = "温州浙南科技城管理委员会"
+    args = ["query", "neighbourhood", "--data", str(sample_graph), "--param", f"label={name}"]
+    assert main([*args, *(["--format", fmt] if fmt else [])]) == 0
+    out = capsys.readouterr().out
+    graph = Graph().parse(data=out, format=parser)
+    (start,) = set(graph.subjects(RDFS.label, Literal(name, lang="zh")))
+    assert (None, NKG.involves, start) in graph and (start, RDF.type, None) in graph
+    if parser == "turtle":
+        assert "@prefix nkg: <https://w3id.org/noticekg/ontology#>" in out
+
+
+@pytest.mark.parametrize(
+    ("query", "fmt", "allowed"),
+    [
+        ("problems-and-measures", "turtle", "table, csv, json"),
+        ("problems-and-measures", "jsonld", "table, csv, json"),
+        ("neighbourhood", "table", "turtle, nt, jsonld"),
+        ("neighbourhood", "csv", "turtle, nt, jsonld"),
+    ],
+)
+def test_query_format_that_does_not_fit_is_one_line(
+    sample_graph: Path, capsys: pytest.CaptureFixture[str], query: str, fmt: str, allowed: str
+) -> None:
+    args = ["query", query, "--data", str(sample_graph), "--param", "label=x", "--format", fmt]
+    if query == "problems-and-measures":
+        args = args[:4] + args[6:]
+    assert main(args) == 3
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and query in err and allowed in err and fmt in err
+
+
+def test_validate_reports_per_notice_with_label_and_sentence(
+    sample_graph: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    graph = Graph().parse(sample_graph, format="turtle")
+    measure = next(graph.subjects(NKG.answers, None))
+    graph.remove((measure, NKG.answers, None))
+    broken = tmp_path / "broken.ttl"
+    graph.serialize(broken, format="turtle")
+    assert main(["validate", str(broken)]) == 5
+    out, err = capsys.readouterr()
+    notice = next(graph.subjects(RDF.type, NKG.Notice))
+    title, label = str(graph.value(notice, RDFS.label)), str(graph.value(measure, RDFS.label))
+    assert out.splitlines()[0] == f"{title} <{notice}>"
+    assert f"“{label}”" in out and "nkg:answers" in out
+    assert any(label in line for line in out.splitlines() if "sentence:" in line)
+    assert out.strip().endswith("in 1 notice graph(s).")
+    assert "1 violation(s)" in err
+
+
+def test_validate_needs_files_or_a_store(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate"]) == 2
+    assert "GRAPHFILE" in capsys.readouterr().err

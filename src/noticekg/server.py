@@ -1,4 +1,8 @@
-"""A read-only SPARQL 1.1 Protocol endpoint over an in-memory graph.
+"""A read-only SPARQL 1.1 Protocol endpoint over an in-memory graph or any store.
+
+The graph may be an rdflib graph (``--data`` files) or a :class:`~noticekg.graph.stores.Store`:
+an embedded Oxigraph directory, or a remote endpoint, which the server then proxies read-only
+(every query is parsed here first, so an update never reaches the store).
 
 Built on the standard library's :class:`~http.server.ThreadingHTTPServer`: the endpoint serves
 one analyst or a small team, so a web framework would add a dependency and nothing needed.
@@ -20,13 +24,20 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from rdflib import Graph
+from rdflib.namespace import NamespaceManager
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parser import parseUpdate
+from rdflib.plugins.sparql.sparql import Query
+from rdflib.query import Result
 
-from noticekg.errors import QueryError
+from noticekg.errors import QueryError, StoreError
+from noticekg.graph.stores import Store
 from noticekg.queries import catalogue
 
-__all__ = ["ServerLimits", "make_server", "serve"]
+__all__ = ["GraphSource", "ServerLimits", "make_server", "serve"]
+
+#: What the endpoint answers over: an rdflib graph or dataset, or a store.
+GraphSource = Graph | Store
 
 # Media types by query form, the first being the default when the client accepts anything.
 RESULT_TYPES = {
@@ -113,7 +124,7 @@ class QueryThreads:
 
 
 def run_protocol_query(
-    graph: Graph, text: str, accept: str, limits: ServerLimits, pool: QueryThreads
+    graph: GraphSource, text: str, accept: str, limits: ServerLimits, pool: QueryThreads
 ) -> tuple[str, bytes]:
     """The media type and body answering ``text``.
 
@@ -130,7 +141,7 @@ def run_protocol_query(
     form = prepared.algebra.name
     offered = GRAPH_TYPES if form in ("ConstructQuery", "DescribeQuery") else RESULT_TYPES
     media = negotiate(accept, offered)
-    future = pool.submit(_evaluate, graph, prepared, offered[media], limits.max_results)
+    future = pool.submit(_evaluate, graph, prepared, text, offered[media], limits.max_results)
     try:
         body = future.result(timeout=limits.timeout)
     except FutureTimeout:
@@ -139,6 +150,8 @@ def run_protocol_query(
             HTTPStatus.SERVICE_UNAVAILABLE,
             f"query ran longer than {limits.timeout:g} s and was abandoned",
         ) from None
+    except StoreError as error:  # the store behind the endpoint failed, not the query
+        raise _Refused(HTTPStatus.BAD_GATEWAY, str(error)) from None
     except Exception as error:  # an evaluation error is the query's fault, not the server's
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise _Refused(HTTPStatus.BAD_REQUEST, f"query failed: {reason}") from None
@@ -156,10 +169,17 @@ def _is_update(text: str) -> bool:
     return True
 
 
-def _evaluate(graph: Graph, prepared, fmt: str, cap: int) -> bytes | _Refused:
+def _evaluate(
+    graph: GraphSource, prepared: Query, text: str, fmt: str, cap: int
+) -> bytes | _Refused:
     """The serialised result, or the refusal of one too large (returned, not raised, so it
     crosses the worker boundary as a value)."""
-    result = graph.query(prepared)
+    result: Result
+    namespaces: NamespaceManager
+    if isinstance(graph, Graph):
+        result, namespaces = graph.query(prepared), graph.namespace_manager
+    else:
+        result, namespaces = graph.query(text), graph.namespace_manager
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         built = result.graph if result.graph is not None else Graph()
         if len(built) > cap:
@@ -167,7 +187,7 @@ def _evaluate(graph: Graph, prepared, fmt: str, cap: int) -> bytes | _Refused:
                 HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
                 f"result has {len(built)} triples, more than the cap of {cap}",
             )
-        for prefix, namespace in graph.namespaces():
+        for prefix, namespace in namespaces.namespaces():
             built.bind(prefix, namespace, override=False)
         return built.serialize(format=fmt, encoding="utf-8")
     if result.type == "SELECT" and len(result) > cap:
@@ -201,7 +221,7 @@ def home_page(endpoint: str = "/sparql") -> bytes:
 
 
 def make_server(
-    graph: Graph, host: str = "127.0.0.1", port: int = 0, limits: ServerLimits | None = None
+    graph: GraphSource, host: str = "127.0.0.1", port: int = 0, limits: ServerLimits | None = None
 ) -> ThreadingHTTPServer:
     """A server bound to ``host:port`` (0 picks a free port), not yet serving."""
     chosen = limits or ServerLimits()
@@ -216,7 +236,7 @@ def make_server(
 
 
 def serve(
-    graph: Graph,
+    graph: GraphSource,
     host: str,
     port: int,
     limits: ServerLimits | None = None,
@@ -232,7 +252,7 @@ def serve(
         server.server_close()
 
 
-def _handler(graph: Graph, limits: ServerLimits, pool: QueryThreads) -> type:
+def _handler(graph: GraphSource, limits: ServerLimits, pool: QueryThreads) -> type:
     class Handler(BaseHTTPRequestHandler):
         server_version = "noticekg"
 

@@ -8,7 +8,9 @@ rows. A second copy of the sample under another 索引号 gives cross-notice que
 from __future__ import annotations
 
 import dataclasses
+import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from rdflib import Dataset, URIRef
@@ -196,8 +198,11 @@ def test_notice_summary(one: Dataset, sample: Notice) -> None:
 
 
 def test_every_query_is_checked() -> None:
-    """A new .rq file needs a content test here."""
+    """A new .rq file needs a content test here or, for the queries commands use to read a
+    store notice by notice (validate, viz), in test_run.py next to the store fixtures."""
+    run_tests = Path(__file__).with_name("test_run.py").read_text(encoding="utf-8")
     tested = {name.removeprefix("test_") for name in globals() if name.startswith("test_")}
+    tested |= set(re.findall(r"^def test_(\w+)", run_tests, flags=re.MULTILINE))
     names = {q.name for q in catalogue()}
     covered = {n for n in names if any(n.replace("-", "_") in t for t in tested)}
     covered |= {"entity-mentions", "measures-involving"}  # in test_entity_relations_and_mentions

@@ -10,13 +10,20 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Literal
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS
 
 from noticekg.errors import QueryError
 from noticekg.extract.records import Entity, EntityType, Notice, Span
 from noticekg.graph import build_dataset
 from noticekg.queries import format_csv, format_json, format_table, get_query, run_query
-from noticekg.queries.run import QueryResult, display_width
+from noticekg.queries.run import (
+    QueryResult,
+    check_format,
+    display_width,
+    format_graph,
+    query_form,
+)
 
 A_IRI = "https://w3id.org/noticekg/notice/TEST%2F2021-001"
 
@@ -83,7 +90,9 @@ def test_every_shipped_query_runs_with_its_defaults(dataset: Dataset) -> None:
     from noticekg.queries import catalogue
 
     for query in catalogue():
-        params = {p.name: "甲市科技局" for p in query.params if p.required}
+        params = {
+            p.name: A_IRI if p.type == "iri" else "甲市科技局" for p in query.params if p.required
+        }
         run_query(query, dataset, params)
 
 
@@ -208,3 +217,111 @@ def test_ask_output(tmp_path: Path, dataset: Dataset) -> None:
     assert result.boolean is True
     assert format_table(result) == "true"
     assert json.loads(format_json(result)) == {"head": {}, "boolean": True}
+
+
+# (query, format, allowed): a graph prints only as RDF, rows only as rows.
+FORMATS = [
+    ("entity-relations", "turtle", True),
+    ("entity-relations", "nt", True),
+    ("entity-relations", "jsonld", True),
+    ("entity-relations", "table", False),
+    ("entity-relations", "json", False),
+    ("problems-and-measures", "table", True),
+    ("problems-and-measures", "csv", True),
+    ("problems-and-measures", "turtle", False),
+    ("problems-and-measures", "nt", False),
+]
+
+
+@pytest.mark.parametrize(("name", "fmt", "allowed"), FORMATS)
+def test_check_format(name: str, fmt: str, allowed: bool) -> None:
+    if allowed:
+        check_format(get_query(name), fmt)
+    else:
+        with pytest.raises(QueryError, match=f"query {name}: .* cannot print as {fmt}"):
+            check_format(get_query(name), fmt)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "parser"), [("turtle", "turtle"), ("nt", "nt"), ("jsonld", "json-ld")]
+)
+def test_format_graph_round_trips(dataset: Dataset, fmt: str, parser: str) -> None:
+    result = run_query(get_query("entity-relations"), dataset, {"label": "市委第一巡察组"})
+    text = format_graph(result, fmt)
+    assert result.graph is not None
+    assert set(Graph().parse(data=text, format=parser)) == set(result.graph)
+    if fmt == "turtle":
+        assert "@prefix nkg: <https://w3id.org/noticekg/ontology#>" in text
+    if fmt == "jsonld":
+        assert json.loads(text)["@context"]["nkg"] == "https://w3id.org/noticekg/ontology#"
+
+
+def test_format_graph_refuses_rows(dataset: Dataset) -> None:
+    result = run_query(get_query("problems-and-measures"), dataset, {})
+    with pytest.raises(QueryError, match="--format turtle"):
+        format_graph(result, "turtle")
+
+
+@pytest.mark.parametrize(
+    ("name", "form"),
+    [
+        ("problems-and-measures", "SELECT"),
+        ("neighbourhood", "CONSTRUCT"),
+        ("notice-graph", "CONSTRUCT"),
+    ],
+)
+def test_query_form(name: str, form: str) -> None:
+    assert query_form(get_query(name)) == form
+
+
+def test_notice_graphs_lists_each_notice_graph(dataset: Dataset) -> None:
+    result = run_query(get_query("notice-graphs"), dataset, {})
+    # ordered by IRI: the 索引号 IRI (…/TEST%2F…) sorts before the hash one (…/sha256-…)
+    assert column(result, "label") == [
+        "甲市科技局关于巡察整改情况的通报",
+        "乙区人民政府关于审计整改情况的通报",
+    ]
+    assert column(result, "notice")[0] == A_IRI
+
+
+def test_notice_graph_is_the_named_graph_and_the_types_it_points_at(dataset: Dataset) -> None:
+    result = run_query(get_query("notice-graph"), dataset, {"notice": A_IRI})
+    assert result.graph is not None
+    named = set(dataset.graph(URIRef(A_IRI)))
+    assert named <= set(result.graph)
+    assert all(p == RDF.type for _, p, _ in set(result.graph) - named)
+    assert (
+        run_query(get_query("notice-graph"), dataset, {"notice": "https://example.org/x"}).rows
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("params", "expected", "absent"),
+    [
+        ({"label": "市委第一巡察组", "hops": "0"}, {"市委第一巡察组"}, {"市委"}),
+        ({"label": "市委第一巡察组", "hops": "1"}, {"市委第一巡察组", "市委", "甲市科技局"}, set()),
+        ({"label": "市委 第一巡察组", "hops": "0"}, {"市委第一巡察组"}, set()),
+        ({"label": "科技局", "hops": "0"}, {"甲市科技局"}, {"科技局"}),
+        ({"label": "不存在的机构", "hops": "2"}, set(), {"市委"}),
+    ],
+)
+def test_nodes_around(dataset: Dataset, params: dict, expected: set, absent: set) -> None:
+    params = {**params, "label": "".join(params["label"].split())}
+    result = run_query(get_query("nodes-around"), dataset, params)
+    labels = {str(dataset.value(row[0], RDFS.label)) for row in result.rows}
+    assert expected <= labels and not absent & labels
+
+
+def test_entity_network_draws_what_the_whole_graph_draws(dataset: Dataset) -> None:
+    from noticekg.graph import to_networkx
+
+    result = run_query(get_query("entity-network"), dataset, {})
+    assert result.graph is not None and len(result.graph) < len(dataset)
+    for measures in (False, True):
+        whole, fetched = (
+            to_networkx(dataset, measures=measures),
+            to_networkx(result.graph, measures=measures),
+        )
+        assert dict(whole.nodes(data=True)) == dict(fetched.nodes(data=True))
+        assert sorted(whole.edges(keys=True)) == sorted(fetched.edges(keys=True))

@@ -1,4 +1,6 @@
-"""``noticekg query`` and ``noticekg queries``: the named SPARQL catalogue over graph files."""
+"""``noticekg query`` and ``noticekg queries``: the named SPARQL catalogue over graph files or a
+store; rows print as a table, CSV or JSON, CONSTRUCT/DESCRIBE graphs as Turtle, N-Triples or
+JSON-LD."""
 
 from __future__ import annotations
 
@@ -7,6 +9,8 @@ import argparse
 from noticekg.cli.common import add_store_options, open_graph_source
 from noticekg.errors import QueryError
 from noticekg.queries import catalogue, format_csv, format_json, format_table, get_query, run_query
+from noticekg.queries.catalogue import NamedQuery
+from noticekg.queries.run import GRAPH_FORMATS, check_format, format_graph, query_form
 
 OUTPUTS = {"table": format_table, "csv": format_csv, "json": format_json}
 
@@ -24,7 +28,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     query.add_argument(
         "--param", action="append", default=[], metavar="NAME=VALUE", help="repeatable"
     )
-    query.add_argument("--format", choices=sorted(OUTPUTS), default="table")
+    query.add_argument(
+        "--format",
+        choices=[*OUTPUTS, *GRAPH_FORMATS],
+        help="table, csv or json for SELECT/ASK (default table); turtle, nt or jsonld for "
+        "CONSTRUCT/DESCRIBE (default turtle)",
+    )
     query.set_defaults(run=run_query_command)
 
     listing = commands.add_parser("queries", help="list the named queries and their parameters")
@@ -33,14 +42,21 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run_query_command(args: argparse.Namespace) -> int:
     named = get_query(args.name)
+    fmt = args.format or default_format(named)
+    check_format(named, fmt)
     params = parse_params(args.param)
     source = open_graph_source(args)
     try:
         result = run_query(named, source, params)
     finally:
         source.close()
-    print(OUTPUTS[args.format](result))
+    print(format_graph(result, fmt) if fmt in GRAPH_FORMATS else OUTPUTS[fmt](result))
     return 0
+
+
+def default_format(named: NamedQuery) -> str:
+    """Turtle for a query that builds a graph, a table for one that returns rows."""
+    return "turtle" if query_form(named) in ("CONSTRUCT", "DESCRIBE") else "table"
 
 
 def run_catalogue(args: argparse.Namespace) -> int:

@@ -1,38 +1,69 @@
-"""``noticekg serve``: a read-only SPARQL endpoint over graph files."""
+"""``noticekg serve``: a read-only SPARQL endpoint over graph files or a store."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from noticekg.graph import load_graph
+from noticekg.cli.common import add_store_options, open_graph_source
+from noticekg.graph.stores import MemoryStore, OxigraphStore, Store
 from noticekg.server import ServerLimits, serve
+
+# A public endpoint answers quickly or not at all; the shared --timeout default (a minute, for
+# long loads) is too generous for one query.
+QUERY_TIMEOUT = 10.0
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     command = commands.add_parser(
         "serve",
-        help="serve graph files as a read-only SPARQL 1.1 endpoint",
+        help="serve graph files or a store as a read-only SPARQL 1.1 endpoint",
         description="A SPARQL 1.1 Protocol endpoint at /sparql (GET and POST) with a query "
-        "page at /. Updates are refused; each query has a time limit and a result cap.",
+        "page at /, over graph files (--data) or a store (--store oxigraph:DIR, or the URL of "
+        "an endpoint, which is then proxied read-only). Updates are refused; each query has a "
+        "time limit and a result cap.",
     )
-    command.add_argument("--data", nargs="+", type=Path, required=True, metavar="GRAPHFILE")
+    add_store_options(command)
     command.add_argument("--host", default="127.0.0.1")
     command.add_argument("--port", type=int, default=7878)
-    command.add_argument("--timeout", type=float, default=10.0, help="seconds per query")
     command.add_argument("--max-results", type=int, default=10_000, metavar="N")
+    _retune_timeout(command)
     command.set_defaults(run=run_serve)
 
 
+def _retune_timeout(command: argparse.ArgumentParser) -> None:
+    """``--timeout`` (from the shared store options) is the time limit of each query here."""
+    for action in command._actions:
+        if action.dest == "timeout":
+            action.default = QUERY_TIMEOUT
+            action.help = (
+                f"seconds each query may run, also the limit for each request to a --store "
+                f"endpoint (default {QUERY_TIMEOUT:g})"
+            )
+
+
 def run_serve(args: argparse.Namespace) -> int:
-    graph = load_graph(args.data)
+    source = open_graph_source(args)
     limits = ServerLimits(timeout=args.timeout, max_results=args.max_results)
-    serve(
-        graph,
-        args.host,
-        args.port,
-        limits,
-        ready=lambda url: print(f"serving {len(graph)} triples at {url}", file=sys.stderr),
-    )
+    what = describe(source, args)
+    try:
+        serve(
+            source,
+            args.host,
+            args.port,
+            limits,
+            ready=lambda url: print(f"serving {what} at {url}", file=sys.stderr),
+        )
+    finally:
+        source.close()
     return 0
+
+
+def describe(source: Store, args: argparse.Namespace) -> str:
+    """What the banner names: the triple count where it is cheap, else the store itself (a
+    remote count may take longer than the time limit on a large endpoint)."""
+    if isinstance(source, MemoryStore):
+        return f"{source.triple_count()} triples"
+    if isinstance(source, OxigraphStore):
+        return f"{source.triple_count()} triples from {source.directory}"
+    return f"{args.store} (read-only)"

@@ -1,30 +1,41 @@
-"""``noticekg viz``: an interactive network page (or a GraphML/GEXF file) of graph files.
+"""``noticekg viz``: an interactive network page (or a GraphML/GEXF file) of graph files or a
+store.
 
 Four views: the whole entity network, one entity's neighbourhood (``--focus``), the graph a
-CONSTRUCT query returns (``--query``) and the ontology itself (``--ontology``).
+CONSTRUCT query returns (``--query``) and the ontology itself (``--ontology``). Graph files are
+read whole; a store (``--store``) is asked only for what the view draws: the whole network
+through the ``entity-network`` CONSTRUCT query, a neighbourhood through ``nodes-around`` and
+the description of each node it finds, a query's graph with the description of its nodes.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import networkx as nx
+from rdflib import Graph, URIRef
 
+from noticekg.cli.common import add_store_options, open_graph_source
 from noticekg.cli.query import parse_params
 from noticekg.errors import InputError, QueryError
 from noticekg.graph.aggregate import STRATEGIES, aggregate
 from noticekg.graph.gephi import GEPHI_FORMATS, write_gephi
 from noticekg.graph.labels import LANGS
-from noticekg.graph.load import load_graph
 from noticekg.graph.network import graph_to_networkx, to_networkx
 from noticekg.graph.render import SIZES, render_html
+from noticekg.graph.stores import MemoryStore, Store
 from noticekg.graph.views import neighbourhood, ontology_network
 from noticekg.queries import get_query, run_query
 
 # Nodes drawn before the view folds the network (see --aggregate).
 DEFAULT_MAX_NODES = 400
+
+# Steps the nodes-around query can take from --focus on a store.
+MAX_STORE_HOPS = 3
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -34,7 +45,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         description="Write a self-contained HTML page (works offline) showing how the entities "
         "of the graph files relate, or a GraphML/GEXF file for Gephi when OUT ends so.",
     )
-    viz.add_argument("--data", nargs="+", type=Path, metavar="GRAPHFILE")
+    add_store_options(viz)
     viz.add_argument(
         "-o", "--output", type=Path, required=True, metavar="OUT.html|OUT.graphml|OUT.gexf"
     )
@@ -93,17 +104,74 @@ def build_view(args: argparse.Namespace) -> tuple[nx.MultiDiGraph, str]:
     """The network the options ask for, and a title saying what it shows."""
     if args.ontology:
         return ontology_network(args.lang), "noticekg ontology"
-    if not args.data:
-        raise InputError("--data: required unless --ontology")
-    data = load_graph(args.data)
-    if args.query:
-        result = run_query(get_query(args.query), data, parse_params(args.param))
-        if result.graph is None:
-            raise QueryError(f"--query {args.query}: not a CONSTRUCT query, nothing to draw")
-        return graph_to_networkx(result.graph, data), f"query {args.query}"
-    if args.param:
+    if args.param and not args.query:
         raise InputError("--param: only with --query")
-    network = to_networkx(data, measures=args.measures)
-    if args.focus:
-        return neighbourhood(network, args.focus, args.hops), f"{args.focus} ({args.hops} hops)"
-    return network, "noticekg"
+    source = open_graph_source(args)
+    try:
+        if args.query:
+            return query_view(source, args.query, parse_params(args.param)), f"query {args.query}"
+        if args.focus:
+            title = f"{args.focus} ({args.hops} hops)"
+            return focus_view(source, args.focus, args.hops, measures=args.measures), title
+        return whole_view(source, measures=args.measures), "noticekg"
+    finally:
+        source.close()
+
+
+def whole_view(source: Store, *, measures: bool = False) -> nx.MultiDiGraph:
+    """The whole entity network: from memory as it is, from a store through one CONSTRUCT
+    query that fetches only what the view draws."""
+    if isinstance(source, MemoryStore):
+        return to_networkx(source.dataset, measures=measures)
+    return to_networkx(describe(source), measures=measures)
+
+
+def focus_view(source: Store, key: str, hops: int, *, measures: bool = False) -> nx.MultiDiGraph:
+    """The nodes within ``hops`` links of the entity ``key`` names. A store is asked for the
+    nodes within reach (``nodes-around``) and their descriptions only; the network drawn from
+    them is then cut exactly as from a whole graph.
+
+    :raises InputError: for ``hops`` out of range or a ``key`` that matches nothing.
+    """
+    if isinstance(source, MemoryStore):
+        return neighbourhood(to_networkx(source.dataset, measures=measures), key, hops)
+    if not 0 <= hops <= MAX_STORE_HOPS:
+        raise InputError(f"--hops {hops}: from 0 to {MAX_STORE_HOPS} with --store")
+    parts = urlsplit(key)
+    params = (
+        {"iri": key, "hops": str(hops)}
+        if parts.scheme in ("http", "https") and parts.netloc
+        else {"label": "".join(key.split()), "hops": str(hops)}
+    )
+    found = run_query(get_query("nodes-around"), source, params)
+    nodes = [row[0] for row in found.rows if isinstance(row[0], URIRef)]
+    if not nodes:
+        raise InputError(f"--focus {key!r}: no node has this IRI, label or alias")
+    return neighbourhood(to_networkx(describe(source, nodes), measures=measures), key, hops)
+
+
+def query_view(source: Store, name: str, params: dict[str, str]) -> nx.MultiDiGraph:
+    """The graph a CONSTRUCT query returns, its nodes described from the source (a store
+    describes just those nodes)."""
+    result = run_query(get_query(name), source, params)
+    if result.graph is None:
+        raise QueryError(f"--query {name}: not a CONSTRUCT query, nothing to draw")
+    if isinstance(source, MemoryStore):
+        return graph_to_networkx(result.graph, source.dataset)
+    ends = {t for s, _, o in result.graph for t in (s, o) if isinstance(t, URIRef)}
+    return graph_to_networkx(result.graph, describe(source, sorted(ends)))
+
+
+def describe(store: Store, nodes: Iterable[URIRef] | None = None) -> Graph:
+    """What the network view needs of ``nodes`` (of every node when ``None``), fetched with
+    the ``entity-network`` query: one request in all, or one per node."""
+    query = get_query("entity-network")
+    if nodes is None:
+        result = run_query(query, store, {})
+        return result.graph if result.graph is not None else Graph()
+    graph = Graph()
+    for node in nodes:
+        result = run_query(query, store, {"node": str(node)})
+        if result.graph is not None:
+            graph += result.graph
+    return graph

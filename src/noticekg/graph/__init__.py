@@ -22,7 +22,17 @@ from noticekg.graph.network import graph_to_networkx, to_networkx
 from noticekg.graph.render import SIZES, page_html, render_html
 from noticekg.graph.stores import MemoryStore, OxigraphStore, RemoteStore, Store, open_store
 from noticekg.graph.union import union_graph
-from noticekg.graph.validate import ValidationReport, ValidationResult, check, validate
+from noticekg.graph.validate import (
+    NoticeValidation,
+    ValidationReport,
+    ValidationResult,
+    check,
+    format_notice_reports,
+    node_label,
+    validate,
+    validate_by_notice,
+    validate_notice,
+)
 from noticekg.graph.views import find_nodes, neighbourhood, ontology_network
 
 __all__ = [
@@ -37,6 +47,7 @@ __all__ = [
     "STRATEGIES",
     "Aggregation",
     "MemoryStore",
+    "NoticeValidation",
     "OxigraphStore",
     "RemoteStore",
     "Store",
@@ -49,6 +60,7 @@ __all__ = [
     "describe_dataset",
     "entity_iri",
     "find_nodes",
+    "format_notice_reports",
     "graph_to_networkx",
     "inspection_iri",
     "label_segment",
@@ -57,6 +69,7 @@ __all__ = [
     "mention_iri",
     "metric_iri",
     "neighbourhood",
+    "node_label",
     "notice_graph",
     "notice_iri",
     "ontology_license",
@@ -69,6 +82,8 @@ __all__ = [
     "to_networkx",
     "union_graph",
     "validate",
+    "validate_by_notice",
+    "validate_notice",
     "write_dataset",
     "write_gephi",
 ]

@@ -28,12 +28,17 @@ from noticekg.errors import QueryError
 from noticekg.queries.catalogue import NamedQuery, QueryParam
 
 __all__ = [
+    "GRAPH_FORMATS",
+    "ROW_FORMATS",
     "QueryResult",
     "SparqlSource",
     "bind_params",
+    "check_format",
     "format_csv",
+    "format_graph",
     "format_json",
     "format_table",
+    "query_form",
     "run_query",
 ]
 
@@ -45,6 +50,19 @@ IRI_FORBIDDEN = frozenset('<>"{}|\\^`')
 NON_ASCII_ESCAPES = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")
 
 TRIPLE_VARS = ("subject", "predicate", "object")
+
+# Output formats by what a query returns: rows (SELECT, ASK) or a graph (CONSTRUCT, DESCRIBE);
+# graph formats map to rdflib serialiser names.
+ROW_FORMATS = ("table", "csv", "json")
+GRAPH_FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld"}
+
+# rdflib's algebra names for the query forms.
+FORMS = {
+    "SelectQuery": "SELECT",
+    "ConstructQuery": "CONSTRUCT",
+    "DescribeQuery": "DESCRIBE",
+    "AskQuery": "ASK",
+}
 
 
 @dataclass(frozen=True)
@@ -92,6 +110,27 @@ def run_query(
     names = [str(v) for v in (result.vars or [])]
     rows = [tuple(row) for row in result if isinstance(row, ResultRow)]
     return QueryResult(names, rows, namespaces=namespaces)
+
+
+def query_form(query: NamedQuery) -> str:
+    """``SELECT``, ``CONSTRUCT``, ``DESCRIBE`` or ``ASK``, from the parsed query."""
+    algebra = getattr(query.prepared, "algebra", None)
+    return FORMS.get(getattr(algebra, "name", ""), "SELECT")
+
+
+def check_format(query: NamedQuery, fmt: str) -> None:
+    """Refuse an output format the query's form cannot fill, before anything runs: rows print
+    as a table, CSV or JSON; a graph as Turtle, N-Triples or JSON-LD.
+
+    :raises QueryError: naming the query and the formats it allows.
+    """
+    form = query_form(query)
+    allowed = list(GRAPH_FORMATS) if form in ("CONSTRUCT", "DESCRIBE") else list(ROW_FORMATS)
+    if fmt not in allowed:
+        raise QueryError(
+            f"query {query.name}: a {form} query cannot print as {fmt}; "
+            f"use --format {', '.join(allowed)}"
+        )
 
 
 def bind_params(query: NamedQuery, params: Mapping[str, str]) -> dict[str, Identifier]:
@@ -251,6 +290,39 @@ def format_json(result: QueryResult) -> str:
     ]
     document = {"head": {"vars": result.vars}, "results": {"bindings": bindings}}
     return json.dumps(document, ensure_ascii=False, indent=1)
+
+
+def format_graph(result: QueryResult, fmt: str) -> str:
+    """A CONSTRUCT/DESCRIBE result as Turtle, N-Triples or JSON-LD (``fmt`` a key of
+    :data:`GRAPH_FORMATS`), prefixed with the source's namespaces (the project prefixes).
+
+    :raises QueryError: when the result is no graph or ``fmt`` is unknown.
+    """
+    if result.graph is None or fmt not in GRAPH_FORMATS:
+        raise QueryError(f"--format {fmt}: only {', '.join(GRAPH_FORMATS)} for a graph result")
+    graph = Graph()
+    if result.namespaces is not None:
+        for prefix, namespace in result.namespaces.namespaces():
+            graph.bind(prefix, namespace, override=True, replace=True)
+    for triple in result.graph:
+        graph.add(triple)
+    if fmt == "jsonld":
+        text = graph.serialize(format="json-ld", context=_used_prefixes(graph), indent=1)
+    else:
+        text = graph.serialize(format=GRAPH_FORMATS[fmt])
+    return text.rstrip("\n")
+
+
+def _used_prefixes(graph: Graph) -> dict[str, str]:
+    """The bound prefixes whose namespace some IRI of ``graph`` starts with: the JSON-LD
+    context, so keys read ``nkg:label`` rather than full IRIs."""
+    iris = {str(t) for triple in graph for t in triple if isinstance(t, URIRef)}
+    iris |= {str(o.datatype) for o in graph.objects() if isinstance(o, Literal) and o.datatype}
+    return {
+        prefix: str(namespace)
+        for prefix, namespace in graph.namespaces()
+        if prefix and any(iri.startswith(str(namespace)) for iri in iris)
+    }
 
 
 def _json_term(term: Node) -> dict[str, Any]:
