@@ -80,7 +80,7 @@ def validate_store(store: Store) -> Iterator[NoticeValidation]:
             continue
         result = run_query(checked, store, {"notice": str(notice)})
         if result.graph is not None:
-            yield validate_notice(result.graph, notice, integer_subtypes=True)
+            yield validate_notice(result.graph, notice)
 
 
 def _summary_only(block: NoticeValidation) -> NoticeValidation:

@@ -3,14 +3,13 @@ and grouped per notice with the sentence each failing node was read from."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
 
 import pyshacl
 from rdflib import ConjunctiveGraph, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SH, SKOS, XSD, NamespaceManager
+from rdflib.namespace import RDF, RDFS, SH, SKOS, NamespaceManager
 from rdflib.term import Node
 
 from noticekg.errors import NoticekgError, ValidationFailed
@@ -27,7 +26,6 @@ __all__ = [
     "format_notice_block",
     "format_notice_reports",
     "node_label",
-    "restore_integer_subtypes",
     "summary",
     "validate",
     "validate_by_notice",
@@ -154,57 +152,11 @@ class NoticeValidation:
     sentences: tuple[str | None, ...] = ()
 
 
-# Integer types the shapes may ask for, by the sign their values must have. Some stores (Oxigraph)
-# keep only the value of such a literal and give it back typed xsd:integer.
-INTEGER_SUBTYPES: dict[URIRef, Callable[[int], bool]] = {
-    XSD.nonNegativeInteger: lambda v: v >= 0,
-    XSD.positiveInteger: lambda v: v > 0,
-    XSD.nonPositiveInteger: lambda v: v <= 0,
-    XSD.negativeInteger: lambda v: v < 0,
-}
-
-
-def validate_notice(
-    graph: Graph, notice: URIRef, *, integer_subtypes: bool = False
-) -> NoticeValidation:
-    """Validate one notice's named graph (with whatever shared data was fetched beside it).
-
-    With ``integer_subtypes``, an ``xsd:integer`` literal where a shape asks for a subtype of
-    it (``xsd:nonNegativeInteger`` offsets) takes that type back when its value fits: stores
-    that canonicalise literals (Oxigraph) return the value, not the type it was written with.
-    """
+def validate_notice(graph: Graph, notice: URIRef) -> NoticeValidation:
+    """Validate one notice's named graph (with whatever shared data was fetched beside it)."""
     data = union_graph(graph)
-    if integer_subtypes:
-        data = restore_integer_subtypes(data)
     report = validate(data)
     return _notice_block(data, notice, report.conforms, report.results)
-
-
-def restore_integer_subtypes(graph: Graph) -> Graph:
-    """A copy of ``graph`` whose ``xsd:integer`` objects of each property that a shape types
-    with an integer subtype carry that subtype again, where the value allows it."""
-    wanted = _integer_subtype_paths()
-    fixed = Graph(namespace_manager=graph.namespace_manager)
-    for s, p, o in graph:
-        if isinstance(o, Literal) and o.datatype == XSD.integer and p in wanted:
-            subtype = wanted[p]
-            if INTEGER_SUBTYPES[subtype](int(str(o))):
-                o = Literal(str(o), datatype=subtype)
-        fixed.add((s, p, o))
-    return fixed
-
-
-@cache
-def _integer_subtype_paths() -> dict[Node, URIRef]:
-    """Property → integer subtype, for every property shape that names one."""
-    shapes = _load("shapes.ttl")
-    return {
-        path: datatype
-        for shape, datatype in shapes.subject_objects(SH.datatype)
-        if datatype in INTEGER_SUBTYPES
-        for path in shapes.objects(shape, SH.path)
-        if isinstance(datatype, URIRef)
-    }
 
 
 def validate_by_notice(graph: Graph) -> list[NoticeValidation]:
