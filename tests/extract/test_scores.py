@@ -1,5 +1,6 @@
-"""Score floors of the extractor on the development data: the sample, ``tests/data/dev`` and
-``tests/data/dev2``. The held-out notices of ``tests/data/genre`` are never scored here.
+"""Score floors of the extractor on the development data: the sample, ``tests/data/dev``,
+``tests/data/dev2`` and ``tests/data/dev3``. The held-out notices of ``tests/data/genre`` are never
+scored here.
 
 The floors are the F1 reached when the rules were last revised, rounded down; a change that
 lowers one must say why (a corrected gold file, a rule that generalises better elsewhere).
@@ -22,6 +23,7 @@ SETS = {
     "sample": [(DATA / "gold" / "wzkjc-xuncha-zhenggai.json", SAMPLE)],
     "dev": [(path, path.parent) for path in sorted((DATA / "dev").glob("*.json"))],
     "dev2": [(path, path.parent) for path in sorted((DATA / "dev2").glob("*.json"))],
+    "dev3": [(path, path.parent) for path in sorted((DATA / "dev3").glob("*.json"))],
 }
 """Each set's gold files with the folder holding their notices."""
 
@@ -37,13 +39,14 @@ FLOORS = {
         "metrics": 0.99,
     },
     "dev": {
-        "entities": 0.91,
-        "Organization": 0.90,
-        "Platform": 0.85,
-        "Project": 0.87,
+        "entities": 0.92,
+        "Organization": 0.93,
+        "Platform": 0.87,
+        "Project": 0.89,
         "Policy": 0.94,
         "Place": 0.85,
-        "relations": 0.83,
+        # raised from 0.83; the gold gained seven self-issued `establishes` edges (dev README)
+        "relations": 0.86,
         "metrics": 0.99,
     },
     "dev2": {
@@ -53,8 +56,18 @@ FLOORS = {
         "Project": 0.92,
         "Policy": 0.99,
         "Place": 0.95,
-        "relations": 0.97,
+        "relations": 0.98,
         "metrics": 0.97,
+    },
+    "dev3": {
+        "entities": 0.93,
+        "Organization": 0.95,
+        "Platform": 0.99,
+        "Project": 0.89,
+        "Policy": 0.99,
+        "Place": 0.74,
+        "relations": 0.93,
+        "metrics": 0.99,
     },
 }
 """F1 floors per set and row of ``noticekg eval``."""
@@ -72,6 +85,7 @@ def _scores(name: str) -> Scores:
 def test_every_set_has_notices() -> None:
     assert len(SETS["dev"]) >= 10
     assert len(SETS["dev2"]) >= 6
+    assert len(SETS["dev3"]) >= 6
 
 
 @pytest.mark.parametrize(

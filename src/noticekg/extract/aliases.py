@@ -30,6 +30,10 @@ BRACKETED = re.compile(r"^(.*?)[((]([^()()]+)[))](.+)$")
 ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+")
 """A team's number (市委第二巡察组): the short form 市委巡察组 leaves it out."""
 
+BARE_COMMITTEE = re.compile(r"^[省市区县州旗盟]委$")
+"""A Party committee named by its level alone (市委, 县委): in a notice by that committee itself
+(中共X市委) it is the publisher's own short name."""
+
 VARIANT_TAILS = (
     ("股份有限公司", "公司"),
     ("有限责任公司", "公司"),
@@ -68,6 +72,13 @@ class _Group:
         if span is not None:
             self.spans.append(span)
 
+    def absorb(self, other: _Group) -> None:
+        """Take ``other``'s forms and mentions: both name the same entity."""
+        for form in other.forms:
+            self.add(form, None)
+        self.spans.extend(other.spans)
+        self.first = min(self.first, other.first)
+
 
 def build_entities(
     text: str,
@@ -75,20 +86,22 @@ def build_entities(
     *,
     publisher: str | None = None,
     target: str | None = None,
+    bodies: Sequence[str | None] = (),
     subtype_of: Callable[[str], str] = lambda _: "other",
 ) -> tuple[Entity, ...]:
     """Group ``candidates`` into entities with aliases and every mention in ``text``;
-    ``subtype_of`` types a publisher or target that no rule found."""
+    ``subtype_of`` types a publisher, target or other opening body that no rule found."""
     groups: dict[tuple[EntityType, str], _Group] = {}
     for candidate in candidates:
         _add_candidate(groups, text, candidate)
-    for surface in (publisher, target):
+    for surface in (publisher, target, *bodies):
         if surface and surface in text:
             _ensure_organisation(groups, text, surface, subtype_of(surface))
     _apply_declarations(groups, text)
     merged = _merge_suffixes(list(groups.values()))
     merged = _merge_project_forms(merged)
     merged = _merge_party_forms(merged)
+    merged = _merge_bare_committees(merged, [s for s in (publisher, target) if s])
     _attach_self_references(merged, text, publisher=publisher, target=target)
     return _finish(merged, text)
 
@@ -109,6 +122,10 @@ def _ensure_organisation(
 ) -> None:
     """The publisher or target is an organisation even when no rule found it."""
     key = normalise(surface)
+    existing = groups.get((EntityType.ORGANIZATION, key))
+    if existing is not None:
+        existing.weak = False
+        return
     if any(g.type is EntityType.ORGANIZATION and g.key.endswith(key) for g in groups.values()):
         return
     start = text.find(surface)
@@ -134,9 +151,7 @@ def _apply_declarations(groups: dict[tuple[EntityType, str], _Group], text: str)
         host.add(short, Span(match.start("short"), match.end("short"), short))
         for key, group in list(groups.items()):
             if group is not host and short in group.forms:
-                for form in group.forms:
-                    host.add(form, None)
-                host.spans.extend(group.spans)
+                host.absorb(group)
                 host.weak = host.weak and group.weak
                 del groups[key]
     for group in groups.values():
@@ -156,10 +171,7 @@ def _merge_suffixes(groups: list[_Group]) -> list[_Group]:
             if not group.weak:
                 kept.append(group)
             continue
-        for form in group.forms:
-            host.add(form, None)
-        host.spans.extend(group.spans)
-        host.first = min(host.first, group.first)
+        host.absorb(group)
     return kept
 
 
@@ -209,9 +221,7 @@ def _merge_project_forms(groups: list[_Group]) -> list[_Group]:
         if host is None:
             kept.append(group)
             continue
-        for form in group.forms:
-            host.add(form, None)
-        host.spans.extend(group.spans)
+        host.absorb(group)
     return kept
 
 
@@ -239,11 +249,41 @@ def _merge_party_forms(groups: list[_Group]) -> list[_Group]:
             hosts.update((key, group) for key in keys)
             kept.append(group)
             continue
-        for form in group.forms:
-            host.add(form, None)
-        host.spans.extend(group.spans)
-        host.first = min(host.first, group.first)
+        host.absorb(group)
     return sorted(kept, key=lambda g: g.first)
+
+
+def _merge_bare_committees(groups: list[_Group], preferred: Sequence[str]) -> list[_Group]:
+    """A bare 市委 joins the publisher or target when that body is itself a committee of the same
+    level (中共X市委, X市委员会): the notice speaks of itself. Otherwise 市委 stays a body of its
+    own (the authority)."""
+    hosts = [
+        g
+        for surface in preferred
+        for g in groups
+        if g.type is EntityType.ORGANIZATION and surface in g.forms
+    ]
+    kept = []
+    for group in groups:
+        bare = group.key if group.type is EntityType.ORGANIZATION else ""
+        host = next(
+            (
+                h
+                for h in hosts
+                if BARE_COMMITTEE.match(bare)
+                and h is not group
+                and any(
+                    len(form) > len(bare) and form.endswith((bare, bare[0] + "委员会"))
+                    for form in h.forms
+                )
+            ),
+            None,
+        )
+        if host is None:
+            kept.append(group)
+            continue
+        host.absorb(group)
+    return kept
 
 
 def _fullest_form(group: _Group) -> str:

@@ -91,18 +91,25 @@ def _quoted_place(text: str, candidate: Candidate) -> bool:
 
 
 def find_entities(
-    text: str, *, publisher: str | None = None, target: str | None = None
+    text: str,
+    *,
+    publisher: str | None = None,
+    target: str | None = None,
+    bodies: Sequence[str | None] = (),
 ) -> tuple[Entity, ...]:
     """Every named entity of ``text`` with its aliases and mentions, in order of first mention.
 
     ``publisher`` and ``target`` are surface forms from the header and opening sentence; bare
-    self-references (管委会, 局党组, 集团公司) resolve to them.
+    self-references (管委会, 局党组, 集团公司) resolve to them. ``bodies`` are other bodies the
+    opening names (the inspection's authority and team): organisations even when no rule
+    found them (集团党组 and its 集团党组第二巡视组).
     """
     return build_entities(
         text,
         find_candidates(text),
         publisher=publisher,
         target=target,
+        bodies=bodies,
         subtype_of=_subtype_of,
     )
 

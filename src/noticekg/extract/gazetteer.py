@@ -32,7 +32,14 @@ ADMIN_TAILS = frozenset("省市区县州盟旗")
 SHORT_SUFFIXES = frozenset("省市州盟县区")
 """Suffixes written after a division's short name (阿坝州 for 阿坝藏族羌族自治州)."""
 
-LOCAL_TAILS = {"镇": (2, 4), "乡": (2, 4), "街道": (2, 4), "村": (2, 4), "社区": (2, 5)}
+LOCAL_TAILS = {
+    "镇": (2, 4),
+    "乡": (2, 4),
+    "街道": (2, 4),
+    "村": (2, 4),
+    "社区": (2, 5),
+    "小区": (2, 6),
+}
 """Tails of local places and the bounds of the stem before them, in characters."""
 
 LOCAL_STEM = re.compile(r"^[\u4e00-\u9fff]+$")

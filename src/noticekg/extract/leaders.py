@@ -39,6 +39,10 @@ HEAD_BODIES = {
 }
 """The kind of body each head post leads, as a pattern on the body's name."""
 
+BRANCH = re.compile(r"分(?:院|公司|局|所|校|行|中心)$|支行$")
+"""Branches (X分院, X分公司): a head post written without its body (院长, 董事长) names the
+principal body, never one of its branches."""
+
 PARTY_FORM = re.compile(r"(?:党委|党组|党工委|党总支|党支部|工委|委员会)$")
 """Names and short forms of Party bodies, which a secretary leads."""
 
@@ -97,7 +101,10 @@ def _body_of(post: str, organisations: Sequence[Entity], preferred: Sequence[str
         if named:
             return _choose(named, preferred)
     pattern = re.compile(HEAD_BODIES[head])
-    return _choose([o for o in organisations if pattern.search(o.name)], preferred)
+    return _choose(
+        [o for o in organisations if pattern.search(o.name) and not BRANCH.search(o.name)],
+        preferred,
+    )
 
 
 def _secretary_body(

@@ -22,8 +22,10 @@ ADMIN_PREFIXES = frozenset("省市区县镇乡州") | {"中共", "全国", "国�
 
 NAME_TAGS = frozenset(
     {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng", "vn", "b", "l", "a", "an", "ng", "s"}
+    | {"g", "zg"}
 )
-"""jieba tags a word inside a name may carry; verbs are allowed too unless they are boundaries."""
+"""jieba tags a word inside a name may carry; verbs are allowed too unless they are boundaries.
+Morphemes (g, zg) are single characters jieba cuts off an unknown place name (渌/口区, 桂花/湾)."""
 
 PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "eng"})
 """jieba tags of words that are themselves names (places, people, organisations, brands)."""
@@ -64,6 +66,11 @@ morpheme, which would otherwise end the name."""
 
 DIGITS = re.compile(r"^[\d.]+$")
 """A bare number (jieba leaves numbers out of its dictionary)."""
+
+CAPACITY_UNITS = frozenset({"千伏", "千瓦", "兆瓦", "万千瓦", "万伏"})
+"""Units of a grid or plant capacity written inside a works' name after its number
+(X500千伏输变电工程): the number and unit belong to the name. Yearly outputs (年产N万吨…项目) are
+the pattern rule's."""
 
 FUNCTION_CHARS = frozenset("对在向把将从为与和及或被让给于以按受由经据自至同跟我到赴")
 """Prepositions and conjunctions: an unknown word starting with one (对原) is not a name."""
@@ -160,6 +167,8 @@ def scan_back(
     ``keeps`` are verbs that end other names but belong inside this one (X改造提升项目)."""
     first = last
     end = tokens[last].end
+    if _verb_before_char_tail(tokens, last):
+        first -= 1
     while first > 0:
         before = tokens[first - 1]
         if end - before.start > MAX_NAME:
@@ -183,15 +192,51 @@ def scan_back(
         if before.word in keeps and first - 1 > 0:
             first -= 1
             continue
+        if before.word in CAPACITY_UNITS and first > 1 and DIGITS.match(tokens[first - 2].word):
+            first -= 2
+            continue
         if not is_name_part(before) or before.word in stops:
             break
         first -= 1
     listed = first > 0 and (
         tokens[first - 1].word == "、" or tokens[first - 1].word in boundary_words()
     )
-    while first < last and is_lead_word(tokens[first], trim_verbs=trim_verbs or not listed):
+    while (
+        first < last
+        and is_lead_word(tokens[first], trim_verbs=trim_verbs or not listed)
+        and not _brand_start(tokens, first, last)
+    ):
         first += 1
     return first
+
+
+def _brand_start(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """宏远/a 能建/x: an adjective jieba knows opening a word it does not know is the first half
+    of a brand or trade name (a describing adjective precedes dictionary nouns: 新/a 材料)."""
+    following = tokens[first + 1] if first + 1 < last else None
+    return (
+        tokens[first].tag == "a"
+        and len(tokens[first].word) >= 2
+        and following is not None
+        and following.tag == OOV_TAG
+        and bool(HAN.search(following.word))
+    )
+
+
+def _verb_before_char_tail(tokens: Sequence[Token], last: int) -> bool:
+    """投资/促进/局: jieba cut a one-character tail off the verb that ends the body's function
+    (投资促进局 stays whole when a name word precedes the verb); cue verbs written between two
+    bodies (财政厅/会同/厅机关党委) never belong to a name."""
+    return (
+        len(tokens[last].word) == 1
+        and last >= 2
+        and len(tokens[last - 1].word) == 2
+        and tokens[last - 1].word in boundary_words()
+        and tokens[last - 1].word not in lexicon.words("boundary_verbs.txt")
+        and tokens[last - 2].word not in boundary_words()
+        and tokens[last - 2].tag in NAME_TAGS
+        and not ends_organisation(tokens[last - 2].word)
+    )
 
 
 def ends_organisation(word: str) -> bool:
@@ -201,7 +246,8 @@ def ends_organisation(word: str) -> bool:
 
 def joins(left: Token, right: Token, joiner: Token | None = None) -> bool:
     """与/和 join two nouns inside one name (激光与光电孵化器, 住房和城乡建设局), never two
-    names (X办和Y局); 至 joins two proper names, the ends of a route (槐店至砖桥)."""
+    names (X办和Y局) nor a phrase and the proper name that opens the next body (团队与江南/ns
+    农业大学); 至 joins two proper names, the ends of a route (槐店至砖桥)."""
     if joiner is not None and joiner.word == ROUTE_JOINER:
         return _route_end(left) and _route_end(right)
     return (
@@ -210,6 +256,7 @@ def joins(left: Token, right: Token, joiner: Token | None = None) -> bool:
         and not ends_organisation(left.word)
         and right.word not in tails()
         and right.word not in ADMIN_PREFIXES
+        and right.tag not in PROPER_TAGS
     )
 
 

@@ -303,7 +303,9 @@ def village_candidates(text: str, tokens: Sequence[Token]) -> Iterable[Candidate
         glued = start - 1 in starts and text[start - 1] in FUNCTION_CHARS
         if start not in starts and not glued:
             continue
-        if start in starts and starts[start].tag in NOT_PLACE_START:
+        if start in starts and (
+            starts[start].tag in NOT_PLACE_START or starts[start].word in boundary_words()
+        ):
             continue
         if len(last.word) > len(tail) and last.tag not in PLACE_TAGS:
             continue

@@ -35,6 +35,7 @@ def extract_notice(text: str, *, source: str = "<text>") -> Notice:
         text,
         publisher=header.publisher,
         target=inspection.target if inspection else None,
+        bodies=(inspection.authority, inspection.inspector) if inspection else (),
     )
 
     header = replace(header, publisher=_canonical(entities, header.publisher))

@@ -49,6 +49,10 @@ QUESTION_AFTER = re.compile(r"(?:问题|方面|现象|情况|事项|场所)")
 ROLE_ENDS = frozenset("手人者员长师家")
 """Last characters of quoted roles (“一把手”, “带头人”): people, never a rule."""
 
+SYSTEM_HEAD = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:平台|系统)")
+"""A head phrase that ends with 平台/系统 (“X”项目管理平台, “X”工程监管系统): the label names a
+system even when a shorter head (项目, 工程) opens the phrase."""
+
 MAX_BARE = 12
 """Longest quoted label taken as a Policy without a head noun, in characters."""
 
@@ -63,8 +67,9 @@ def quote_candidates(text: str, tokens: Sequence[Token]) -> Iterable[Candidate]:
             continue
         follow = text[match.end() : match.end() + longest_head + 6]
         head, skip = _head_after(follow, heads)
-        if head is not None:
-            kind, subtype = heads[head]
+        row = _head_row(head, heads) if head is not None else None
+        if head is not None and row is not None:
+            kind, subtype = row
             end = match.end() + skip + len(head)
             yield Candidate(
                 match.start(),
@@ -147,7 +152,27 @@ def _head_after(follow: str, heads: dict[str, tuple[str, ...]]) -> tuple[str | N
             if word in heads:
                 between = follow[offset:skip]
                 if all("\u4e00" <= char <= "\u9fff" for char in between):
-                    return word, skip
+                    return _system_head(follow, skip, word, heads), skip
         if not "\u4e00" <= follow[skip] <= "\u9fff":
             break
     return None, 0
+
+
+def _system_head(follow: str, skip: int, word: str, heads: dict[str, tuple[str, ...]]) -> str:
+    """``word``, or the longer head phrase ending with 平台/系统 that ``word`` opens, when that
+    phrase is itself a listed head's form (项目管理平台 ends with the head 管理平台)."""
+    if heads[word][0] == EntityType.PLATFORM.value:
+        return word
+    phrase = SYSTEM_HEAD.match(follow, skip)
+    if phrase is None or len(phrase.group()) <= len(word):
+        return word
+    return phrase.group() if _head_row(phrase.group(), heads) is not None else word
+
+
+def _head_row(head: str, heads: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The row of ``head``, or of the longest listed head it ends with (项目管理平台 → 管理平台)."""
+    for size in range(len(head), 1, -1):
+        row = heads.get(head[-size:])
+        if row is not None:
+            return row
+    return None

@@ -59,8 +59,16 @@ PARTNER_BEFORE = re.compile(r"(?:协同|联合|对接|会同|与)$")
 """A cue right before a body that makes it a partner, not the subject of the verb after it
 (会同市财政局出台《X》: the publisher issues X)."""
 
-OPERATE = re.compile(r"(?:上线|建成|搭建|开发|开通|设立|启用|完善|升级)$")
-"""Cues right before an information system that show its owner running it (上线X平台)."""
+OPERATE = re.compile(r"(?:上线|建成|搭建|开发|开通|设立|启用|完善|升级|建立|运营)$")
+"""Cues right before a platform that show its owner running it (上线X平台, X分院建成Y基地)."""
+
+SENTENCE_OPENING = re.compile(
+    r"\s*(?:[((][一二三四五六七八九十\d]{1,3}[))]|\d{1,2}[.、.]|[一二三四五六七八九十]是)?\s*"
+)
+"""What may stand before a sentence's subject: a heading number ((一), (1), 1.) or 一是."""
+
+NOT_SUBJECT_AFTER = re.compile(r"[的之等]|[((]以下|[((]简称")
+"""What after an opening name shows it is no subject (X的Y, X等Y, a declared short name)."""
 
 RUN_PLATFORMS = frozenset({"system", "database"})
 """Platform subtypes an owner runs (systems and databases), unlike parks and buildings."""
@@ -88,6 +96,16 @@ HEAD_ENDINGS = {
     "集团": ("集团", "集团有限公司", "集团公司"),
 }
 """The name endings of the bodies each short head stands for."""
+
+ISSUER_GAP = frozenset(" \u3000、")
+"""What may stand between two issuers opening one title (X办公室 Y办公室关于…)."""
+
+GUIDED_BY = re.compile(r"的(?:统筹|具体|精心)?指导下")
+"""在X的指导下: X guides the body that acts in the rest of the sentence (or the publisher)."""
+
+BARE_HEADS = frozenset({"校", "院", "厅", "局", "委", "所", "公司", "集团"})
+"""A body's bare head word (集团党组, 公司党委): which body it means is read from the notice's own
+publisher (:func:`_own_units`), never from another body that merely shares the head."""
 
 PARTY_OFFICE = re.compile(r"(?:党委|党组)办公室$")
 """X党委办公室 is the office of the Party committee X党委, not of the body X."""
@@ -135,13 +153,17 @@ def find_relations(
     found.extend(_own_units(entities, names["publisher"], evidence))
     preferred = [name for name in (names["publisher"], names["target"]) if name]
     found.extend(find_leaders(text, entities, sentences, preferred))
-    issued = {r.subject: r.object for r in found if r.predicate is Predicate.ISSUED_BY}
+    issued: dict[str, set[str]] = {}
+    for relation in found:
+        if relation.predicate is Predicate.ISSUED_BY:
+            issued.setdefault(relation.subject, set()).add(relation.object)
     starts = [m.start for m in mentions]
     for sentence in sentences:
         inside = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         if not inside:
             continue
         found.extend(_guides(text, inside, sentence))
+        found.extend(_guided_by(text, inside, sentence, names["publisher"]))
         found.extend(_leads(text, inside, sentence))
         found.extend(_establishes(text, inside, sentence, names["publisher"], issued))
         found.extend(_cooperates(text, inside, sentence, names["publisher"]))
@@ -235,7 +257,7 @@ def _party_owner(entity: Entity, organisations: Sequence[Entity]) -> str | None:
     """The body a Party committee or group is named after (中共X党组 → X), when X is an entity."""
     for form in (entity.name, *entity.aliases):
         body = party_body(form)
-        if body is None:
+        if body is None or body in BARE_HEADS:
             continue
         for other in organisations:
             if other is not entity and any(
@@ -273,6 +295,8 @@ def _issuers(title: str, organisations: Sequence[Entity]) -> list[Entity]:
         if match[1] not in issuers:
             issuers.append(match[1])
         position += len(match[0])
+        while position < len(title) and title[position] in ISSUER_GAP:
+            position += 1
 
 
 def _guides(text: str, inside: Sequence[_Mention], sentence: Span) -> Iterator[Relation]:
@@ -285,6 +309,34 @@ def _guides(text: str, inside: Sequence[_Mention], sentence: Span) -> Iterator[R
         following = _next_of(inside[index + 1 :], EntityType.ORGANIZATION, mention.entity)
         if following is not None:
             yield Relation(mention.entity.name, Predicate.GUIDES, following.entity.name, sentence)
+
+
+def _guided_by(
+    text: str, inside: Sequence[_Mention], sentence: Span, publisher: str | None
+) -> Iterator[Relation]:
+    """在X的指导下,Y…: X guides Y, the body opening the clause after it, else the publisher (the
+    sentence is the publisher's own report)."""
+    for index, mention in enumerate(inside):
+        if (
+            mention.entity.type is not EntityType.ORGANIZATION
+            or text[mention.start - 1 : mention.start] != "在"
+        ):
+            continue
+        cue = GUIDED_BY.match(text, mention.end, sentence.end)
+        if cue is None:
+            continue
+        clause = CLAUSE_BREAK.match(text, cue.end())
+        start = clause.end() if clause else cue.end()
+        following = next((m for m in inside[index + 1 :] if m.start >= start), None)
+        guided = publisher
+        if (
+            following is not None
+            and following.start == start
+            and following.entity.type is EntityType.ORGANIZATION
+        ):
+            guided = following.entity.name
+        if guided and guided != mention.entity.name:
+            yield Relation(mention.entity.name, Predicate.GUIDES, guided, sentence)
 
 
 def _leads(text: str, inside: Sequence[_Mention], sentence: Span) -> Iterator[Relation]:
@@ -307,10 +359,11 @@ def _establishes(
     inside: Sequence[_Mention],
     sentence: Span,
     publisher: str | None,
-    issued: dict[str, str],
+    issued: dict[str, set[str]],
 ) -> Iterator[Relation]:
     """制定/出台/印发/建立 + a policy, unless an applying cue (落实, 执行 …) comes between or
-    the policy's title already names its issuer."""
+    the policy's title names another issuer. The subject is the body right before the cue, else
+    the body that opens the sentence (X牵头,会同Y制定…), else the publisher."""
     masked = _masked(text, sentence)
     for mention in inside:
         if mention.entity.type is not EntityType.POLICY:
@@ -320,10 +373,17 @@ def _establishes(
         cue = _last_cue(window)
         if cue is None:
             continue
-        subject = _actor_before(text, inside, clause_start + cue.start()) or publisher
-        if subject is None or mention.entity.name in issued:
-            continue
-        yield Relation(subject, Predicate.ESTABLISHES, mention.entity.name, sentence)
+        position = clause_start + cue.start()
+        actor = _actor_before(text, inside, position)
+        subjects = [actor] if actor else []
+        if not subjects:
+            subjects = _opening_subjects(text, inside, sentence, position)
+        if not subjects and publisher:
+            subjects = [publisher]
+        issuers = issued.get(mention.entity.name)
+        for subject in subjects:
+            if issuers is None or subject in issuers:
+                yield Relation(subject, Predicate.ESTABLISHES, mention.entity.name, sentence)
 
 
 def _masked(text: str, sentence: Span) -> str:
@@ -363,28 +423,93 @@ def _subject_before(text: str, inside: Sequence[_Mention], position: int) -> str
 
 def _actor_before(text: str, inside: Sequence[_Mention], position: int) -> str | None:
     """The organisation acting at ``position``: the one written right before, unless a partner
-    cue introduces it (会同X出台: X is a partner)."""
-    for mention in inside:
-        if mention.entity.type is EntityType.ORGANIZATION and 0 <= position - mention.end <= 1:
-            if PARTNER_BEFORE.search(text, max(mention.start - 2, 0), mention.start):
-                return None
-            break
+    cue introduces it or the list it ends (会同X、Y出台: X and Y are partners)."""
+    if _after_partner(text, inside, position):
+        return None
     return _subject_before(text, inside, position)
 
 
+def _opening_subjects(
+    text: str, inside: Sequence[_Mention], sentence: Span, before: int | None = None
+) -> list[str]:
+    """The organisations opening the last clause of ``sentence`` (before ``before``) that opens
+    with one (X牵头,…; X、Y与Z共建…; 区政府…,区审计局建立…,会同Y), after a heading number at
+    most; none when the opening names are attributes (X的Y) or no clause opens with a body."""
+    opening = SENTENCE_OPENING.match(text, sentence.start, sentence.end)
+    starts = [opening.end() if opening else sentence.start]
+    starts += [m.end() for m in CLAUSE_BREAK.finditer(text, starts[0], before or sentence.end)]
+    for start in reversed(starts):
+        listed = _list_from(text, inside, start, (EntityType.ORGANIZATION,))
+        if (
+            listed
+            and listed[0].start == start
+            and not NOT_SUBJECT_AFTER.match(text, listed[-1].end)
+        ):
+            return [mention.entity.name for mention in listed]
+    return []
+
+
+def _list_before(text: str, inside: Sequence[_Mention], position: int) -> list[str]:
+    """The organisations of the list that ends right before ``position`` (X、Y与Z: X and Y)."""
+    names: list[str] = []
+    end = position
+    for mention in reversed(inside):
+        if mention.end > end or mention.entity.type is not EntityType.ORGANIZATION:
+            continue
+        gap = text[mention.end : end]
+        joined = bool(gap) and LIST_GAP.match(gap) is not None
+        if (names and not joined) or (not names and gap.strip()):
+            break
+        names.insert(0, mention.entity.name)
+        end = mention.start
+    return names
+
+
+def _after_partner(text: str, inside: Sequence[_Mention], position: int) -> bool:
+    """Whether the body right before ``position`` closes a list of partners that a partner cue
+    opens (会同X、Y制定: X and Y are partners, so the verb's subject is elsewhere)."""
+    end = position
+    head: _Mention | None = None
+    for mention in reversed(inside):
+        if mention.end > end:
+            continue
+        if not (
+            end - mention.end <= 1 if head is None else LIST_GAP.match(text[mention.end : end])
+        ):
+            break
+        head, end = mention, mention.start
+    return head is not None and bool(
+        PARTNER_BEFORE.search(text, max(head.start - 2, 0), head.start)
+    )
+
+
+def _lead_end(text: str, inside: Sequence[_Mention], mention: _Mention) -> int:
+    """Where the words before a platform's name end, skipping an opening quote and the place the
+    platform is named after (上线X市“Y平台”)."""
+    end = mention.start
+    if text[end - 1 : end] in ("“", "‘", '"'):
+        end -= 1
+    place = next((m for m in inside if m.end == end and m.entity.type is EntityType.PLACE), None)
+    return place.start if place is not None else end
+
+
 def _operates(text: str, inside: Sequence[_Mention], sentence: Span) -> Iterator[Relation]:
-    """X上线/建成/搭建… + an information system: the body X written before the cue runs it (a
-    subjectless sentence names no owner: guidelines §7 keep the publisher for establishes and
-    cooperatesWith only)."""
+    """X上线/建成/搭建… + a platform: the body X written before the cue runs it; a system or
+    database is also run by the body that opens the sentence (X已收回…,建立Y系统). A subjectless
+    sentence names no owner: guidelines §7 keep the publisher for establishes and cooperatesWith
+    only."""
     for mention in inside:
         entity = mention.entity
-        if entity.type is not EntityType.PLATFORM or entity.subtype not in RUN_PLATFORMS:
+        if entity.type is not EntityType.PLATFORM:
             continue
-        lead = max(mention.start - 2, sentence.start)
-        cue = OPERATE.search(text, lead, mention.start)
+        end = _lead_end(text, inside, mention)
+        cue = OPERATE.search(text, max(end - 2, sentence.start), end)
         if cue is None:
             continue
         subject = _actor_before(text, inside, cue.start())
+        if subject is None and entity.subtype in RUN_PLATFORMS:
+            opening = _opening_subjects(text, inside, sentence, cue.start())
+            subject = opening[0] if opening else None
         if subject is not None:
             yield Relation(subject, Predicate.OPERATES, entity.name, sentence)
 
@@ -392,22 +517,33 @@ def _operates(text: str, inside: Sequence[_Mention], sentence: Span) -> Iterator
 def _cooperates(
     text: str, inside: Sequence[_Mention], sentence: Span, publisher: str | None
 ) -> Iterator[Relation]:
-    """协同/联合/对接 + partners, or 与 + partners + 联系/协作/互设飞地."""
+    """协同/联合/对接 + partners, or 与 + partners + 联系/协作/互设飞地; the subject is the body
+    (or list of bodies: X、Y与Z共建) right before the cue, else the bodies that open the sentence,
+    else the publisher."""
     partners = (EntityType.ORGANIZATION, EntityType.PLACE)
+    own = [publisher] if publisher else []
     for cue in COOPERATE_BEFORE.finditer(text, sentence.start, sentence.end):
-        subject = _subject_before(text, inside, cue.start()) or publisher
+        subject = _subject_before(text, inside, cue.start())
+        subjects = [subject] if subject else None
+        subjects = subjects or _opening_subjects(text, inside, sentence, cue.start()) or own
         for mention in _list_from(text, inside, cue.end(), partners):
-            if subject and mention.entity.name != subject:
-                yield Relation(subject, Predicate.COOPERATES_WITH, mention.entity.name, sentence)
+            for name in subjects:
+                if mention.entity.name != name:
+                    yield Relation(name, Predicate.COOPERATES_WITH, mention.entity.name, sentence)
     for position in _positions(text, "与", sentence):
         listed = _list_from(text, inside, position + 1, partners)
         if listed and COOPERATE_AFTER.match(text[listed[-1].end : sentence.end]):
-            subject = _subject_before(text, inside, position) or publisher
+            subjects = (
+                _list_before(text, inside, position)
+                or _opening_subjects(text, inside, sentence, position)
+                or own
+            )
             for mention in listed:
-                if subject and mention.entity.name != subject:
-                    yield Relation(
-                        subject, Predicate.COOPERATES_WITH, mention.entity.name, sentence
-                    )
+                for name in subjects:
+                    if mention.entity.name != name:
+                        yield Relation(
+                            name, Predicate.COOPERATES_WITH, mention.entity.name, sentence
+                        )
 
 
 def _positions(text: str, char: str, sentence: Span) -> Iterator[int]:

@@ -19,6 +19,7 @@ from noticekg.extract.namewords import (
     JOINERS,
     boundary_words,
     ends_organisation,
+    is_name_part,
     is_proper,
     is_zone,
     scan_back,
@@ -49,7 +50,9 @@ UNIT_TAILS = frozenset({"纪委", "纪工委", "机关党委", "机关纪委"})
 """Units a body names after its own short name: with a :data:`SELF_HEADS` word they name one
 unit of the notice's own body, not a class."""
 
-BUILDING_VERBS = frozenset({"建设", "打造", "创建", "新建", "培育", "建成", "升级", "启用"})
+BUILDING_VERBS = frozenset(
+    {"建设", "打造", "创建", "新建", "培育", "建成", "升级", "启用", "改扩建", "扩建", "筹建"}
+)
 """Verbs of building written between a place and the facility it builds (X市建设Y孵化器): they
 end the facility's name; a body's name may hold them (X建设投资集团), so only facilities stop."""
 
@@ -61,6 +64,37 @@ BUILT_TYPES = frozenset({EntityType.PLATFORM, EntityType.PROJECT})
 """Types whose names stop at a building verb."""
 
 PARTY_PREFIXES = frozenset({"中共", "中国共产党"})
+
+LOCAL_STEM_TAGS = frozenset({"n", "nz", "nr", "j", "x"})
+"""Tags of a two-character word jieba leaves before a town's or township's bare tail (掌政/n 镇)."""
+
+DIVISION_SUFFIXES = frozenset("区县市")
+"""Suffixes of the divisions that open names of works and companies (X区Y项目, X县Z公司)."""
+
+COMMON_AREAS = frozenset(
+    {"城区", "市区", "辖区", "景区", "山区", "社区", "园区", "片区", "全区", "全县", "全市", "郊区"}
+    | {
+        "城市",
+        "都市",
+        "超市",
+        "街区",
+        "新区",
+        "老区",
+        "矿区",
+        "厂区",
+        "校区",
+        "院区",
+        "湖区",
+        "库区",
+    }
+)
+"""Two-character words ending with 区/县/市 that are common nouns, not the end of a division."""
+
+HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+"""One Han character."""
+
+DIGIT_CHARS = frozenset("一二三四五六七八九十两百千万各每本该全某")
+"""Numerals and determiners: they open counts (一区), never a division's name."""
 """What opens a Party body's name and never a place's (中共四川省委 holds the place 四川省)."""
 
 
@@ -102,10 +136,30 @@ def tail_candidates(text: str, tokens: Sequence[Token]) -> Iterable[Candidate]:
         )
         if tail.type is EntityType.PLACE:
             first = _place_start(tokens, first, tail_first)
+            if first == tail_first and _split_local_name(tokens, tail_first, tail):
+                first -= 1
         for segment_first, segment_last in _split_bodies(tokens, first, index):
             candidate = _tail_candidate(text, tokens, segment_first, segment_last)
             if candidate is not None:
                 yield candidate
+
+
+def _split_local_name(tokens: Sequence[Token], tail_first: int, tail: Tail) -> bool:
+    """掌政/镇: jieba cut an unknown town's one-character tail off a two-character noun; the noun
+    is the town's name when it is no describing or generic word and no word of a name precedes
+    it (农村/n 改厕 is no town)."""
+    if tail.word not in gazetteer.LOCAL_TAILS or tokens[tail_first].word != tail.word:
+        return False
+    if tail_first < 1:
+        return False
+    stem = tokens[tail_first - 1]
+    return (
+        len(stem.word) == 2
+        and stem.tag in LOCAL_STEM_TAGS
+        and stem.word not in lexicon.words("generic.txt")
+        and stem.word not in lexicon.words("modifiers.txt")
+        and (tail_first < 2 or not is_name_part(tokens[tail_first - 2]))
+    )
 
 
 def _place_start(tokens: Sequence[Token], first: int, tail_first: int) -> int:
@@ -121,14 +175,16 @@ def _place_start(tokens: Sequence[Token], first: int, tail_first: int) -> int:
 
 
 def _split_bodies(tokens: Sequence[Token], first: int, last: int) -> list[tuple[int, int]]:
-    """市委市政府 is two bodies: split after an organisation tail followed by 市/区/省…"""
+    """市委市政府 is two bodies: split after an organisation tail followed by 市/区/省…; a body
+    followed by a building verb (市教育局新建X学校) is the subject of the works, not their name."""
     segments = []
     for index in range(first, last):
         tail = tail_of(tokens[index].word)
+        following = tokens[index + 1].word
         if (
             tail is not None
             and tail.type is EntityType.ORGANIZATION
-            and tokens[index + 1].word[0] in ADMIN_PREFIXES
+            and (following[0] in ADMIN_PREFIXES or following in BUILDING_VERBS)
         ):
             segments.append((first, index))
             first = index + 1
@@ -162,13 +218,20 @@ def _tail_candidate(text: str, tokens: Sequence[Token], first: int, last: int) -
     stem = name[: -len(tail.word)]
     if len(stem) > 1 and all(char in ADMIN_PREFIXES for char in stem):
         return None
+    if tail.type is EntityType.PROJECT and _works_on_generic(stem, generic):
+        return None
     if tail.type is not EntityType.ORGANIZATION or tail.subtype == "research":
         level_before = first > 0 and LEVEL_WORD.match(tokens[first - 1].word)
         if LEVEL_CLASS.match(name) or level_before:
             return None
-    if tail.type in (EntityType.PROJECT, EntityType.PLATFORM) and _counted(tokens, first):
+    if tail.type in BUILT_TYPES and (
+        _counted(tokens, first)
+        or (tail_first > first and LEVEL_WORD.match(tokens[tail_first - 1].word))
+    ):
         return None
     weak = not glued and not _specific(tokens[first:tail_first], tokens[tail_first], tail)
+    if tail.type is EntityType.PLACE and tail.word in gazetteer.LOCAL_TAILS:
+        weak = False  # the local place's shape is checked by _place_subtype below
     subtype = tail.subtype
     if tail.type is EntityType.PLACE:
         place = _place_subtype(name, tail)
@@ -178,6 +241,15 @@ def _tail_candidate(text: str, tokens: Sequence[Token], first: int, last: int) -
     if subtype == "government" and PARTY_NAME.search(name):
         subtype = "party"
     return Candidate(start, token.end, name, start, tail.type, subtype, rule="tail", weak=weak)
+
+
+def _works_on_generic(stem: str, generic: frozenset[str]) -> bool:
+    """老旧小区改造项目: works named only by a generic class of things and a works verb name a
+    class of projects, not one."""
+    for verb in sorted(WORKS_VERBS, key=len, reverse=True):
+        if stem.endswith(verb) and len(stem) > len(verb):
+            return stem[: -len(verb)] in generic
+    return False
 
 
 def _place_subtype(name: str, tail: Tail) -> str | None:
@@ -209,7 +281,7 @@ def _specific(parts: Sequence[Token], last: Token, tail: Tail) -> bool:
         return True
     if stem and len(tail.word) == 1 and len(last.word) >= 3:
         return True
-    if any(is_proper(part) for part in parts):
+    if any(is_proper(part) for part in parts) or _division_opening(parts):
         return True
     if tail.type is EntityType.ORGANIZATION and any(is_zone(part) for part in parts):
         return True
@@ -219,6 +291,24 @@ def _specific(parts: Sequence[Token], last: Token, tail: Tail) -> bool:
         return False
     modifiers = lexicon.words("modifiers.txt")
     return any(part.word not in modifiers for part in parts) or bool(stem and stem not in modifiers)
+
+
+def _division_opening(parts: Sequence[Token]) -> bool:
+    """A name opening with a county, district or city that jieba cut in two (龙/海区, 渌/口区):
+    one character, then a two-character word ending with a division suffix that is no common
+    word (城区, 辖区, 社区)."""
+    if len(parts) < 2:
+        return False
+    first, second = parts[0].word, parts[1].word
+    return (
+        len(first) == 1
+        and HAN_CHAR.match(first) is not None
+        and first not in FUNCTION_CHARS
+        and first not in DIGIT_CHARS
+        and len(second) == 2
+        and second[-1] in DIVISION_SUFFIXES
+        and second not in COMMON_AREAS
+    )
 
 
 def _is_road(token: Token) -> bool:
