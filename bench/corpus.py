@@ -22,6 +22,9 @@ GENRE = Path(__file__).parents[1] / "tests" / "data" / "genre"
 FIGURE = re.compile(r"(?<![\d.])\d{1,4}(?![\d.])")
 # a year written 20YY年
 YEAR = re.compile(r"20(1\d|2[0-5])年")
+# the value of a 索引号 (document index number), in plain text or in the next table cell of a
+# government site's header table
+INDEX_NO = re.compile(r"(?P<head>索引号[:：]?\s*(?:</td>\s*<td>)?)(?P<value>[0-9A-Za-z][\w/.-]*)")
 # a top-level section heading 一、… at the start of a line
 SECTION = re.compile(r"^[一二三四五六七八九十]+、", re.MULTILINE)
 
@@ -54,7 +57,10 @@ def vary(text: str, rng: random.Random) -> str:
 
 
 def generate(n: int, *, seed: int = 7) -> Iterator[str]:
+    """``n`` distinct notices; each 索引号 gets the notice's number, since two notices filed under
+    one 索引号 are one notice to the graph (the second would replace the first)."""
     rng = random.Random(seed)
     seeds = seed_texts()
     for i in range(n):
-        yield vary(seeds[i % len(seeds)], rng)
+        text = vary(seeds[i % len(seeds)], rng)
+        yield INDEX_NO.sub(lambda m, i=i: f"{m['head']}{m['value']}-G{i:05d}", text)

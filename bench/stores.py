@@ -13,9 +13,10 @@ available. Figures, not assertions: run it on the machine you care about.
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing
-import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -28,23 +29,22 @@ import jieba
 from rdflib import URIRef
 
 from bench.corpus import generate
-from noticekg.corpus import load_corpus
 from noticekg.errors import NoticekgError
-from noticekg.extract import extract_notice
-from noticekg.graph import notice_graph
 from noticekg.graph.stores import MemoryStore, OxigraphStore, RemoteStore, Store
 from noticekg.queries import NamedQuery, catalogue, run_query
 
-TESTS = Path(__file__).parents[1] / "tests" / "stores"
+ROOT = Path(__file__).parents[1]
+TESTS = ROOT / "tests" / "stores"
+# A one-worker run reads at most this many files; its rate does not depend on the corpus size.
+ONE_WORKER_LIMIT = 1000
+MOST_MENTIONED = """PREFIX nkg: <https://w3id.org/noticekg/ontology#>
+SELECT ?label WHERE {
+  ?org a nkg:GovernmentBody ; <http://www.w3.org/2000/01/rdf-schema#label> ?label ;
+       nkg:mentionedIn ?mention .
+}
+GROUP BY ?org ?label ORDER BY DESC(COUNT(?mention)) ?label LIMIT 1"""
 # rdflib in memory is left out above this many notices: loading alone takes minutes there.
 MEMORY_LIMIT = 1000
-
-
-def peak_mib() -> tuple[float, float]:
-    """Peak resident memory of this process and of its largest finished child, in MiB."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return own, children
 
 
 def write_corpus(texts: list[str], directory: Path) -> list[Path]:
@@ -66,34 +66,37 @@ def jieba_rate(texts: list[str]) -> float:
     return sum(map(len, sample)) / (time.perf_counter() - started)
 
 
-def extraction(directory: Path, workers: int, chars: int, jieba_cps: float) -> list[str]:
-    """A full corpus run (extract + load) into a fresh Oxigraph store."""
-    with tempfile.TemporaryDirectory() as db:
-        store = OxigraphStore(Path(db) / "db")
-        summary = load_corpus([directory], store, workers=workers, progress=False)
-        store.close()
-    cps = chars / summary.seconds
-    return [
-        f"workers={workers}",
-        f"{summary.read / summary.seconds:.1f} notices/s",
-        f"{cps:,.0f} chars/s",
-        f"{jieba_cps / cps:.1f}× jieba.lcut time",
-        f"{summary.triples:,} triples",
-        f"{len(summary.failed)} failed",
-    ]
+def corpus_run(
+    corpus: Path, db: Path, workers: int, *, limit: int | None = None, dump: Path | None = None
+) -> dict[str, float]:
+    """:mod:`bench.corpus_run` in a process of its own (its peak memory is the run's)."""
+    command = [sys.executable, "-m", "bench.corpus_run", str(corpus), str(db)]
+    command += ["--workers", str(workers)]
+    if limit is not None:
+        command += ["--limit", str(limit)]
+    if dump is not None:
+        command += ["--dump", str(dump)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+    if done.returncode != 0:
+        raise SystemExit(f"corpus run failed: {done.stderr.strip().splitlines()[-1:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def graphs(texts: list[str]) -> Iterator[tuple[URIRef, str]]:
-    for text in texts:
-        graph = notice_graph(extract_notice(text))
-        yield URIRef(graph.identifier), graph.serialize(format="nt")
+def graphs(dump: Path) -> Iterator[tuple[URIRef, str]]:
+    """The notice graphs a corpus run wrote, one at a time."""
+    with dump.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            yield URIRef(record["iri"]), record["nt"]
 
 
-def load_time(store: Store, data: list[tuple[URIRef, str]]) -> float:
-    started = time.perf_counter()
-    for iri, ntriples in data:
+def load_time(store: Store, dump: Path) -> float:
+    seconds = 0.0
+    for iri, ntriples in graphs(dump):
+        started = time.perf_counter()
         store.replace_notice_ntriples(iri, ntriples)
-    return time.perf_counter() - started
+        seconds += time.perf_counter() - started
+    return seconds
 
 
 def params_for(named: NamedQuery, label: str) -> dict[str, str]:
@@ -162,64 +165,85 @@ def servers_for(stack: ExitStack) -> dict[str, RemoteStore]:
 def bench(n: int, *, use_servers: bool, repeat: int, budget: float) -> None:
     texts = list(generate(n))
     chars = sum(map(len, texts))
-    print(f"\n## N = {n} notices, {chars:,} characters")
+    print(f"\n## N = {n:,} notices, {chars:,} characters\n")
     jieba_cps = jieba_rate(texts)
-    print(f"jieba.lcut: {jieba_cps:,.0f} chars/s")
-    with tempfile.TemporaryDirectory() as corpus:
-        write_corpus(texts, Path(corpus))
-        for workers in (1, 2):
-            print(
-                "extract+load (oxigraph): "
-                + " · ".join(extraction(Path(corpus), workers, chars, jieba_cps))
-            )
-    own, children = peak_mib()
-    print(f"peak RSS so far: this process {own:.0f} MiB, largest worker {children:.0f} MiB")
-
-    data = list(graphs(texts))
     with ExitStack() as stack:
-        db = Path(stack.enter_context(tempfile.TemporaryDirectory()))
-        stores: dict[str, Store] = {}
+        work = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        corpus, dump = work / "corpus", work / "graphs.jsonl"
+        corpus.mkdir()
+        write_corpus(texts, corpus)
+        del texts
+        print(f"jieba.lcut alone: {jieba_cps:,.0f} chars/s\n")
+        print(
+            "| workers | notices | notices/s | chars/s | × jieba.lcut time | triples | "
+            "store writes | peak RSS main | peak RSS worker |"
+        )
+        print("|---|---|---|---|---|---|---|---|---|")
+        runs = {}
+        for workers in (1, 2):
+            # One worker over a tenth of the big corpus: the rate is the same, the wait is not.
+            limit = ONE_WORKER_LIMIT if workers == 1 and n > ONE_WORKER_LIMIT else None
+            db = work / f"db{workers}"
+            run = corpus_run(corpus, db, workers, limit=limit, dump=dump if workers == 2 else None)
+            runs[workers] = run
+            cps = run["chars"] / run["seconds"]
+            print(
+                f"| {workers} | {run['read']:,} | {run['read'] / run['seconds']:.1f} | "
+                f"{cps:,.0f} | {jieba_cps / cps:.1f} | {run['triples']:,} | "
+                f"{run['write_seconds']:.1f} s | {run['peak_mib']:.0f} MiB | "
+                f"{run['worker_peak_mib']:.0f} MiB |"
+            )
+            sys.stdout.flush()
+
+        stores: dict[str, Store] = {"oxigraph": OxigraphStore(work / "db2")}
+        loads = {"oxigraph": runs[2]["write_seconds"]}
         if n <= MEMORY_LIMIT:
             stores["memory"] = MemoryStore()
-        stores["oxigraph"] = OxigraphStore(db / "db")
         if use_servers:
             stores.update(servers_for(stack))
         for name, store in stores.items():
-            seconds = load_time(store, data)
-            print(f"load {name:<16} {seconds:8.2f} s  ({store.triple_count():,} triples)")
-        own, _ = peak_mib()
-        print(f"peak RSS after loading: {own:.0f} MiB")
+            if name != "oxigraph":
+                loads[name] = load_time(store, dump)
+        print("\n| store | load (s) | triples |\n|---|---|---|")
+        for name, store in stores.items():
+            print(f"| {name} | {loads[name]:.1f} | {store.triple_count():,} |")
+        sys.stdout.flush()
 
-        label = extract_notice(texts[0]).entities[0].name
+        label = most_mentioned_label(stores["oxigraph"])
         names = list(stores)
-        print("\nmedian query latency (ms)")
-        print(f"{'query':<32}" + "".join(f"{s:>17}" for s in names) + f"{'rdflib/oxigraph':>17}")
+        print(f"\nmedian query latency (ms), entity parameters = {label}\n")
+        print("| query | " + " | ".join(names) + " | rdflib/oxigraph |")
+        print("|---" * (len(names) + 2) + "|")
         for named in catalogue():
             params = params_for(named, label)
             cells: dict[str, float] = {}
             for name, store in stores.items():
-                run = partial(run_query, named, store, params)
+                run_once = partial(run_query, named, store, params)
                 try:
                     if name == "memory":
-                        took = bounded_latency(run, repeat, budget)
+                        took = bounded_latency(run_once, repeat, budget)
                     else:
-                        took = median_latency(run, repeat)
+                        took = median_latency(run_once, repeat)
                 except NoticekgError:
-                    took = None  # refused by this server (see the tests for which)
+                    took = None  # refused by this server, or a parameter the bench cannot fill
                 if took is not None:
                     cells[name] = took
-            row = "".join(
-                f"{cells[s] * 1000:>17.1f}" if s in cells else f"{'—':>17}" for s in names
-            )
+            row = " | ".join(f"{cells[s] * 1000:.1f}" if s in cells else "—" for s in names)
             ratio = (
-                f"{cells['memory'] / cells['oxigraph']:>17.2f}"
-                if "memory" in cells and cells["oxigraph"] > 0
-                else f"{'':>17}"
+                f"{cells['memory'] / cells['oxigraph']:.2f}"
+                if "memory" in cells and cells.get("oxigraph")
+                else ""
             )
-            print(f"{named.name:<32}{row}{ratio}")
+            print(f"| {named.name} | {row} | {ratio} |")
             sys.stdout.flush()
         for store in stores.values():
             store.close()
+
+
+def most_mentioned_label(store: Store) -> str:
+    """The label of the organisation mentioned in most notices: the hardest entity parameter."""
+    result = store.query(MOST_MENTIONED)
+    return str(next(iter(result))[0])  # type: ignore[index]
 
 
 def main() -> None:
