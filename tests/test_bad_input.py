@@ -124,7 +124,34 @@ def serve_files_and_store(folder: Path) -> list[str]:
     return ["serve", "--data", str(graph), "--store", f"oxigraph:{folder / 'db'}", "--port", "0"]
 
 
+def empty_store(folder: Path) -> list[str]:
+    from noticekg.graph.stores import OxigraphStore
+
+    OxigraphStore(folder / "e").close()
+    return ["validate", "--store", f"oxigraph:{folder / 'e'}"]
+
+
+# Commands that only read, each given an Oxigraph directory that is not there.
+MISSING_STORE = {
+    "query": ["query", "notice-summary"],
+    "viz": ["viz", "-o", "{out}"],
+    "validate": ["validate"],
+    "serve": ["serve", "--port", "0"],
+}
+
+
+def missing_store(command: str) -> Callable[[Path], list[str]]:
+    def make(folder: Path) -> list[str]:
+        args = [a.format(out=folder / "g.html") for a in MISSING_STORE[command]]
+        return [*args, "--store", f"oxigraph:{folder / 'missing.db'}"]
+
+    return make
+
+
 def viz_store_too_many_hops(folder: Path) -> list[str]:
+    from noticekg.graph.stores import OxigraphStore
+
+    OxigraphStore(folder / "db").close()
     store = f"oxigraph:{folder / 'db'}"
     return ["viz", "--store", store, "--focus", "市委", "--hops", "5", "-o"]
 
@@ -153,11 +180,10 @@ CASES = [
     Case("unreachable SPARQL endpoint", unreachable_endpoint, 4, "127.0.0.1:9"),
     Case("validate a locked store", locked_store, 4, "locked"),
     Case("validate nothing", lambda d: ["validate"], 2, "GRAPHFILE"),
-    Case(
-        "validate a store with no notice",
-        lambda d: ["validate", "--store", f"oxigraph:{d / 'e'}"],
-        2,
-        "no notice graph",
+    Case("validate a store with no notice", empty_store, 2, "no notice graph"),
+    *(
+        Case(f"{command} a missing oxigraph:DIR", missing_store(command), 4, "missing.db")
+        for command in MISSING_STORE
     ),
     Case("SELECT asked for Turtle", select_as_turtle, 3, "problems-and-measures"),
     Case("CONSTRUCT asked for CSV", construct_as_csv, 3, "neighbourhood"),
@@ -242,3 +268,25 @@ def test_hostile_labels_stay_text(tmp_path: Path) -> None:
     page = html.read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in page
     assert "<img src=x" not in page
+
+
+@pytest.mark.parametrize("command", sorted(MISSING_STORE))
+def test_reading_a_missing_store_creates_nothing(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from noticekg.cli import main
+
+    assert main(missing_store(command)(tmp_path)) == 4
+    message = capsys.readouterr().err.strip()
+    assert message == f"noticekg: error: {tmp_path / 'missing.db'}: no Oxigraph store there " + (
+        "(extract --store creates one)"
+    )
+    assert not (tmp_path / "missing.db").exists()
+
+
+def test_extract_still_creates_the_store(tmp_path: Path) -> None:
+    from noticekg.cli import main
+
+    notice = write(tmp_path, "n.txt", "关于巡察整改情况的通报\n一、存在的问题\n".encode())
+    assert main(["extract", str(notice), "--store", f"oxigraph:{tmp_path / 'new.db'}"]) == 0
+    assert (tmp_path / "new.db").is_dir()

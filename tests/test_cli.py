@@ -227,3 +227,33 @@ def test_validate_reports_per_notice_with_label_and_sentence(
 def test_validate_needs_files_or_a_store(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate"]) == 2
     assert "GRAPHFILE" in capsys.readouterr().err
+
+
+def test_extract_records_the_file_each_notice_came_from(notice_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "graph.ttl"
+    assert main(["extract", str(notice_file), "-o", str(out)]) == 0
+    graph = Graph().parse(out, format="turtle")
+    (location,) = graph.objects(predicate=NKG.sourceLocation)
+    assert str(location) == notice_file.resolve().as_uri()
+    assert list(graph.objects(predicate=NKG.sourceFile)) == [Literal("notice.txt")]
+
+
+def _options(command: str) -> dict[str, object]:
+    """Each option of ``command`` with its default and help, as argparse holds them."""
+    from noticekg.cli import build_parser
+
+    parser = build_parser()
+    (commands,) = [a for a in parser._actions if a.dest == "command" or a.choices]
+    sub = commands.choices[command]  # type: ignore[index]
+    return {a.dest: (a.default, a.help) for a in sub._actions}
+
+
+@pytest.mark.parametrize(
+    ("command", "timeout"), [("extract", 60.0), ("query", 60.0), ("serve", 10.0)]
+)
+def test_store_options_on_every_command(command: str, timeout: float) -> None:
+    options = _options(command)
+    assert options["timeout"][0] == timeout
+    assert f"(default {timeout:g})" in str(options["timeout"][1])
+    gsp_help = str(options["graph_store"][1])
+    assert "/store" in gsp_help and "/ds/data" in gsp_help

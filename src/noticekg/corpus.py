@@ -9,7 +9,7 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from tqdm import tqdm
 from noticekg.errors import InputError
 from noticekg.extract import Notice, extract_file, extract_notice, read_text
 from noticekg.graph import DEFAULT_BASE, notice_graph
+from noticekg.graph.iris import source_location
 from noticekg.graph.stores import Store
 
 NOTICE_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
@@ -34,8 +35,12 @@ class Skipped:
 
 @dataclass(frozen=True)
 class CorpusRun:
+    """The notices read, the files skipped, and each notice's source file as a file: URI
+    (content hash → :func:`~noticekg.graph.iris.source_location`)."""
+
     notices: tuple[Notice, ...]
     skipped: tuple[Skipped, ...]
+    locations: dict[str, str] = field(default_factory=dict)
 
 
 def notice_files(paths: Sequence[Path]) -> tuple[list[Path], list[Skipped]]:
@@ -64,6 +69,7 @@ def extract_corpus(paths: Sequence[Path], *, progress: bool | None = None) -> Co
     files, skipped = notice_files(paths)
     notices: list[Notice] = []
     seen: dict[str, Path] = {}
+    locations: dict[str, str] = {}
     show = sys.stderr.isatty() if progress is None else progress
     for path in _progress(files, show):
         try:
@@ -75,8 +81,9 @@ def extract_corpus(paths: Sequence[Path], *, progress: bool | None = None) -> Co
             skipped.append(Skipped(path, f"{path}: same text as {seen[notice.sha256]}"))
             continue
         seen[notice.sha256] = path
+        locations[notice.sha256] = source_location(path)
         notices.append(notice)
-    return CorpusRun(tuple(notices), tuple(skipped))
+    return CorpusRun(tuple(notices), tuple(skipped), locations)
 
 
 def _is_notice_file(path: Path) -> bool:
@@ -96,7 +103,8 @@ def _progress(files: list[Path], show: bool) -> Iterator[Path]:
 @dataclass(frozen=True)
 class LoadSummary:
     """What a corpus run did: files read, notices written (and their triples), notices skipped
-    because their text is already stored, and failures with their one-line reasons."""
+    because their text is already stored, earlier graphs of changed files dropped, and
+    failures with their one-line reasons."""
 
     read: int
     written: int
@@ -104,6 +112,7 @@ class LoadSummary:
     unchanged: int
     failed: tuple[Skipped, ...]
     seconds: float
+    dropped: int = 0
 
     def lines(self) -> list[str]:
         rate = self.read / self.seconds if self.seconds > 0 else 0.0
@@ -112,6 +121,8 @@ class LoadSummary:
             f"{self.written} written ({self.triples} triples), {self.unchanged} unchanged "
             f"(skipped), {len(self.failed)} failed"
         )
+        if self.dropped:
+            head += f"; {self.dropped} earlier graph(s) of changed files dropped"
         return [head, *(f"  failed: {failure.message}" for failure in self.failed)]
 
 
@@ -122,6 +133,7 @@ class _Outcome:
 
     path: Path
     sha256: str = ""
+    location: str = ""
     graph_iri: str = ""
     ntriples: str = ""
     triples: int = 0
@@ -145,46 +157,100 @@ def load_corpus(
 
     Notices whose text is already stored are skipped; the rest are extracted in ``workers``
     processes (default: one per core) and written as they arrive, so memory holds only the few
-    graphs in flight. A file that cannot be read or extracted is reported and the others go on.
+    graphs in flight. A file that comes back with other text replaces its earlier graph, which
+    goes in the same step even when the notice IRI (a text hash) changed with the text. A file
+    that cannot be read or extracted is reported and the others go on.
 
     :raises StoreError: when the store refuses a write (the run stops; stored notices stay).
     """
     started = time.perf_counter()
     files, failed = notice_files(paths)
     known = store.notice_hashes()
+    writer = _Writer(store, known, store.notice_locations(), failed)
     workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(total=len(files), desc="notices", unit="notice", file=sys.stderr, disable=not show)
-    written, triples, unchanged = 0, 0, 0
-    seen: dict[str, Path] = {}
     try:
         for outcome in _outcomes(files, frozenset(known), workers, base):
             bar.update(1)
-            if outcome.error:
-                failed.append(Skipped(outcome.path, outcome.error))
-            elif not outcome.ntriples:
-                unchanged += 1
-            elif outcome.sha256 in seen or outcome.graph_iri in seen:
-                first = seen.get(outcome.sha256) or seen[outcome.graph_iri]
-                failed.append(
-                    Skipped(outcome.path, f"{outcome.path}: same notice as {first}; kept the first")
-                )
-            else:
-                seen[outcome.sha256] = seen[outcome.graph_iri] = outcome.path
-                triples += store.replace_notice_ntriples(
-                    URIRef(outcome.graph_iri), outcome.ntriples
-                )
-                written += 1
+            writer.take(outcome)
+        # Files skipped as unchanged whose stored graph went with another (changed) file of
+        # the same text: they are extracted after all, so their text stays in the store.
+        for outcome in _outcomes(writer.orphans, frozenset(), workers, base):
+            writer.unchanged -= 1
+            writer.take(outcome)
     finally:
         bar.close()
     return LoadSummary(
         read=len(files),
-        written=written,
-        triples=triples,
-        unchanged=unchanged,
+        written=writer.written,
+        triples=writer.triples,
+        unchanged=writer.unchanged,
         failed=tuple(failed),
         seconds=time.perf_counter() - started,
+        dropped=len(writer.dropped),
     )
+
+
+@dataclass
+class _Writer:
+    """Writes outcomes into the store as they arrive and keeps the run's counts.
+
+    A changed file's earlier graphs (found by its ``nkg:sourceLocation``) are dropped in the
+    step that writes its new graph, except a graph another file of the run still claims:
+    one this run has just written, or one whose text another file, skipped as unchanged, has.
+    """
+
+    store: Store
+    known: dict[str, URIRef]
+    earlier: dict[str, tuple[URIRef, ...]]
+    failed: list[Skipped]
+    written: int = 0
+    triples: int = 0
+    unchanged: int = 0
+    seen: dict[str, Path] = field(default_factory=dict)
+    claimed: set[str] = field(default_factory=set)
+    dropped: set[URIRef] = field(default_factory=set)
+    orphans: list[Path] = field(default_factory=list)
+    hash_of: dict[URIRef, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.hash_of = {graph_iri: sha256 for sha256, graph_iri in self.known.items()}
+
+    def take(self, outcome: _Outcome) -> None:
+        if outcome.error:
+            self.failed.append(Skipped(outcome.path, outcome.error))
+        elif not outcome.ntriples:
+            self.unchanged += 1
+            self.claimed.add(outcome.sha256)
+            if self.known.get(outcome.sha256) in self.dropped:
+                self.orphans.append(outcome.path)
+        elif outcome.sha256 in self.seen or outcome.graph_iri in self.seen:
+            first = self.seen.get(outcome.sha256) or self.seen[outcome.graph_iri]
+            message = f"{outcome.path}: same notice as {first}; kept the first"
+            self.failed.append(Skipped(outcome.path, message))
+        else:
+            self.seen[outcome.sha256] = self.seen[outcome.graph_iri] = outcome.path
+            stale = self._stale(outcome)
+            self.triples += _write(self.store, outcome, stale)
+            self.written += 1
+            self.dropped.update(stale)
+
+    def _stale(self, outcome: _Outcome) -> list[URIRef]:
+        return [
+            graph_iri
+            for graph_iri in self.earlier.get(outcome.location, ())
+            if str(graph_iri) != outcome.graph_iri
+            and str(graph_iri) not in self.seen
+            and self.hash_of.get(graph_iri) not in self.claimed
+        ]
+
+
+def _write(store: Store, outcome: _Outcome, stale: list[URIRef]) -> int:
+    graph_iri = URIRef(outcome.graph_iri)
+    if not stale:  # the plain call, which stores wrapping this method may only know
+        return store.replace_notice_ntriples(graph_iri, outcome.ntriples)
+    return store.replace_notice_ntriples(graph_iri, outcome.ntriples, replaces=stale)
 
 
 def _outcomes(
@@ -224,9 +290,10 @@ def _process(path: Path) -> _Outcome:
         if sha256 in _KNOWN:
             return _Outcome(path, sha256=sha256)
         notice = extract_notice(text, source=path.name)
-        graph = notice_graph(notice, base=_BASE)
+        location = source_location(path)
+        graph = notice_graph(notice, base=_BASE, location=location)
         data = graph.serialize(format="nt")
-        return _Outcome(path, sha256, str(graph.identifier), data, len(graph))
+        return _Outcome(path, sha256, location, str(graph.identifier), data, len(graph))
     except InputError as error:
         return _Outcome(path, error=str(error))
     except Exception as error:  # an extractor bug on one odd file must not stop the corpus

@@ -28,6 +28,8 @@ class Server:
     name: str
     query: str
     update: str
+    #: the SPARQL 1.1 Graph Store Protocol URL
+    store: str
 
 
 def free_port() -> int:
@@ -88,7 +90,7 @@ def oxigraph_server(directory: Path) -> Iterator[Server]:
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_answering(f"{base}/query", process, 30)
-        yield Server("oxigraph-server", f"{base}/query", f"{base}/update")
+        yield Server("oxigraph-server", f"{base}/query", f"{base}/update", f"{base}/store")
     finally:
         stop(process)
 
@@ -148,6 +150,6 @@ def virtuoso_server(directory: Path) -> Iterator[Server]:
             capture_output=True,
             timeout=60,
         )
-        yield Server("virtuoso", url, url)
+        yield Server("virtuoso", url, url, f"http://127.0.0.1:{http_port}/sparql-graph-crud")
     finally:
         stop(process)

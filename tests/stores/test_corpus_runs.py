@@ -4,16 +4,23 @@ files, and the command line around them."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from rdflib import URIRef
 
 from noticekg.cli import main
 from noticekg.corpus import load_corpus
-from noticekg.graph.stores import MemoryStore, OxigraphStore
+from noticekg.graph.iris import source_location
+from noticekg.graph.stores import MemoryStore, OxigraphStore, RemoteStore, Store
 
 GENRE = Path(__file__).parents[1] / "data" / "genre"
 NOTICES = ("qz-ljq-wjj-xuncha-zhenggai-gb18030.txt", "yc-nyncj-xuncha-zhenggai.txt")
+# Two notices without a 索引号, so their IRIs are hashes of their text and change with it.
+UNNUMBERED = ("hn-jtt-xunshi-zhenggai.txt", "bj-sw-xunshi-zhenggai-jinzhan.txt")
+# A sentence appended to a notice to change its text (and so its hash and IRI).
+ADDENDUM = "\n附:联系电话0731-1234567。\n"
 
 
 @pytest.fixture
@@ -57,9 +64,136 @@ def test_a_changed_notice_is_replaced(corpus: Path, tmp_path: Path) -> None:
     changed = corpus / "sub" / "b.txt"
     changed.write_text(changed.read_text(encoding="utf-8") + "\n附:联系电话0951-1234567。\n")
     again = load_corpus([corpus], store, workers=1, progress=False)
-    assert again.written == 1
-    assert len(store.notice_hashes()) in (2, 3)  # 3 when the notice IRI is its text hash
+    assert (again.written, again.dropped) == (1, 0)  # its 索引号 IRI is replaced in place
+    assert len(store.notice_hashes()) == 2
     store.close()
+
+
+@pytest.fixture
+def twins(tmp_path: Path) -> Path:
+    """Two different notices, both called notice.txt, in two folders."""
+    folder = tmp_path / "twins"
+    for name, source in zip(("x", "y"), UNNUMBERED, strict=True):
+        (folder / name).mkdir(parents=True)
+        shutil.copy(GENRE / source, folder / name / "notice.txt")
+    return folder
+
+
+@pytest.fixture(
+    params=[
+        "memory",
+        "oxigraph",
+        pytest.param("oxigraph-server", marks=pytest.mark.server),
+        pytest.param("oxigraph-server-gsp", marks=pytest.mark.server),
+    ]
+)
+def run_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """An empty store of each kind a corpus run writes to (the server through SPARQL Update,
+    and through the Graph Store Protocol)."""
+    if request.param == "memory":
+        yield MemoryStore()
+        return
+    if request.param == "oxigraph":
+        store = OxigraphStore(tmp_path / "db")
+        yield store
+        store.close()
+        return
+    server = request.getfixturevalue("oxigraph_server")
+    gsp = server.store if request.param.endswith("-gsp") else None
+    remote = RemoteStore(server.query, update_endpoint=server.update, graph_store=gsp)
+    remote.update("DROP ALL")
+    yield remote
+
+
+def _holds(store: Store, iri: URIRef) -> bool:
+    """Whether any triple of the store, in a notice graph or the union, mentions ``iri``."""
+    ask = f"ASK {{ {{ GRAPH ?g {{ {iri.n3()} ?p ?o }} }} UNION {{ {iri.n3()} ?p ?o }} }}"
+    return bool(store.query(ask).askAnswer)
+
+
+def test_a_changed_file_drops_its_earlier_graph(run_store: Store, twins: Path) -> None:
+    first = load_corpus([twins], run_store, workers=1, progress=False)
+    assert (first.written, first.dropped) == (2, 0)
+    changed, kept = twins / "x" / "notice.txt", twins / "y" / "notice.txt"
+    before = run_store.notice_locations()
+    (old,) = before[source_location(changed)]
+    changed.write_text(changed.read_text(encoding="utf-8") + ADDENDUM, encoding="utf-8")
+    again = load_corpus([twins], run_store, workers=1, progress=False)
+    assert (again.written, again.unchanged, again.dropped) == (1, 1, 1)
+    assert "1 earlier graph(s) of changed files dropped" in again.lines()[0]
+    fresh = MemoryStore()
+    load_corpus([twins], fresh, workers=1, progress=False)
+    assert run_store.triple_count() == fresh.triple_count()
+    assert not _holds(run_store, old)
+    after = run_store.notice_locations()
+    assert after[source_location(kept)] == before[source_location(kept)]
+    (new,) = after[source_location(changed)]
+    assert new != old and _holds(run_store, new)
+    assert len(run_store.notice_hashes()) == 2
+
+
+def test_two_files_of_one_name_in_two_folders_both_stay(run_store: Store, twins: Path) -> None:
+    load_corpus([twins / "x"], run_store, workers=1, progress=False)
+    load_corpus([twins / "y"], run_store, workers=1, progress=False)
+    locations = run_store.notice_locations()
+    assert sorted(locations) == sorted(
+        source_location(twins / name / "notice.txt") for name in ("x", "y")
+    )
+    assert len(run_store.notice_hashes()) == 2
+
+
+def test_cli_summary_names_the_dropped_graphs(
+    twins: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = f"oxigraph:{tmp_path / 'db'}"
+    assert main(["extract", str(twins), "--store", spec]) == 0
+    assert "earlier graph" not in capsys.readouterr().err
+    changed = twins / "y" / "notice.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + ADDENDUM, encoding="utf-8")
+    assert main(["extract", str(twins), "--store", spec]) == 0
+    err = capsys.readouterr().err
+    assert "1 written" in err and "1 earlier graph(s) of changed files dropped" in err
+
+
+@pytest.mark.parametrize("copy", ["copy.txt", "0-copy.txt"])
+def test_a_copy_keeps_the_old_text_when_the_original_changes(tmp_path: Path, copy: str) -> None:
+    """The first run stores the text once (from the original); when the original changes, the
+    copy still holds the old text, so the old graph stays or is written again from the copy,
+    whichever of the two files the run reaches first."""
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    shutil.copy(GENRE / UNNUMBERED[0], folder / "a.txt")
+    store = MemoryStore()
+    load_corpus([folder], store, workers=1, progress=False)
+    shutil.copy(GENRE / UNNUMBERED[0], folder / copy)
+    (folder / "a.txt").write_text(
+        (GENRE / UNNUMBERED[0]).read_text(encoding="utf-8") + ADDENDUM, encoding="utf-8"
+    )
+    again = load_corpus([folder], store, workers=1, progress=False)
+    assert (again.read, again.written + again.unchanged) == (2, 2)
+    assert len(store.notice_hashes()) == 2
+    assert again.dropped == (0 if copy < "a.txt" else 1)
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("a/notice.txt", "a/notice.txt", True),
+        ("a/notice.txt", "a/./notice.txt", True),
+        ("a/notice.txt", "b/notice.txt", False),
+        ("a/notice.txt", "a/notice.htm", False),
+    ],
+)
+def test_source_location_names_one_file(tmp_path: Path, one: str, other: str, same: bool) -> None:
+    assert (source_location(tmp_path / one) == source_location(tmp_path / other)) is same
+    assert source_location(tmp_path / one).startswith("file:///")
+
+
+def test_source_location_follows_links(tmp_path: Path) -> None:
+    target = tmp_path / "notice.txt"
+    target.write_text("x", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(target)
+    assert source_location(tmp_path / "link.txt") == source_location(target)
 
 
 def test_cli_extract_into_a_store_and_query_it(

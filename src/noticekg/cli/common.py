@@ -1,5 +1,5 @@
-"""Options every graph-reading command shares: ``--store`` (with ``--update-endpoint`` and
-``--timeout``) or ``--data`` files, and opening whichever the user chose."""
+"""Options every graph-reading command shares: ``--store`` (with ``--update-endpoint``,
+``--graph-store`` and ``--timeout``) or ``--data`` files, and opening whichever the user chose."""
 
 from __future__ import annotations
 
@@ -18,8 +18,16 @@ STORE_HELP = (
 )
 
 
-def add_store_options(parser: argparse.ArgumentParser, *, data: bool = True) -> None:
-    """``--store``, ``--update-endpoint``, ``--timeout`` and (unless ``data=False``) ``--data``."""
+def add_store_options(
+    parser: argparse.ArgumentParser,
+    *,
+    data: bool = True,
+    timeout: float = DEFAULT_TIMEOUT,
+    timeout_help: str | None = None,
+) -> None:
+    """``--store``, ``--update-endpoint``, ``--graph-store``, ``--timeout`` (default
+    ``timeout``; ``timeout_help`` where the limit means more than a request's) and, unless
+    ``data=False``, ``--data``."""
     parser.add_argument("--store", metavar="STORE", help=STORE_HELP)
     parser.add_argument(
         "--update-endpoint",
@@ -28,11 +36,19 @@ def add_store_options(parser: argparse.ArgumentParser, *, data: bool = True) -> 
         "(Oxigraph server: /update, Fuseki: /ds/update)",
     )
     parser.add_argument(
+        "--graph-store",
+        metavar="URL",
+        help="load notice graphs with HTTP PUT to this SPARQL 1.1 Graph Store Protocol URL "
+        "instead of updates, one request per notice (Oxigraph server: /store, Fuseki: "
+        "/ds/data)",
+    )
+    parser.add_argument(
         "--timeout",
         type=float,
-        default=DEFAULT_TIMEOUT,
+        default=timeout,
         metavar="SECONDS",
-        help=f"time limit for each request to a SPARQL endpoint (default {DEFAULT_TIMEOUT:g})",
+        help=(timeout_help or "time limit for each request to a SPARQL endpoint")
+        + f" (default {timeout:g})",
     )
     if data:
         parser.add_argument(
@@ -40,15 +56,21 @@ def add_store_options(parser: argparse.ArgumentParser, *, data: bool = True) -> 
         )
 
 
-def open_store_option(args: argparse.Namespace, default: str | None = None) -> Store | None:
-    """The store ``--store`` names (or ``default``), ``None`` when there is neither."""
+def open_store_option(
+    args: argparse.Namespace, default: str | None = None, *, create: bool = False
+) -> Store | None:
+    """The store ``--store`` names (or ``default``), ``None`` when there is neither. Only a
+    command that writes passes ``create=True``; the others refuse a missing Oxigraph directory.
+    """
     spec = getattr(args, "store", None) or default
     if spec is None:
         return None
     return open_store(
         spec,
         update_endpoint=getattr(args, "update_endpoint", None),
+        graph_store=getattr(args, "graph_store", None),
         timeout=getattr(args, "timeout", DEFAULT_TIMEOUT),
+        create=create,
     )
 
 
@@ -56,6 +78,7 @@ def open_graph_source(args: argparse.Namespace) -> Store:
     """The graph to read: ``--data`` files loaded into memory, or the ``--store``; exactly one.
 
     :raises InputError: when neither or both are given.
+    :raises StoreError: when the store cannot be opened (a missing Oxigraph directory too).
     """
     data = getattr(args, "data", None)
     spec = getattr(args, "store", None)

@@ -77,7 +77,8 @@ def run_extract(args: argparse.Namespace) -> int:
         report_skipped(corpus)
         raise InputError(f"none of {len(corpus.skipped)} inputs could be read; nothing written")
     report_skipped(corpus)
-    write_dataset(build_dataset(corpus.notices, base=args.base), args.output, fmt)
+    dataset = build_dataset(corpus.notices, base=args.base, locations=corpus.locations)
+    write_dataset(dataset, args.output, fmt)
     print(
         f"{len(corpus.notices)} notice(s) → {args.output} ({fmt})"
         + (f"; {len(corpus.skipped)} skipped" if corpus.skipped else ""),
@@ -94,7 +95,7 @@ def run_extract_into_store(args: argparse.Namespace) -> int:
         raise InputError("--store memory keeps nothing after the run: add -o OUT")
     if args.output is not None and args.store != "memory":
         raise InputError("-o with --store works only with --store memory; query the store instead")
-    store = open_store_option(args)
+    store = open_store_option(args, create=True)
     assert store is not None
     try:
         summary = load_corpus(args.paths, store, workers=args.workers, base=args.base)

@@ -23,23 +23,16 @@ def register(commands: argparse._SubParsersAction) -> None:
         "an endpoint, which is then proxied read-only). Updates are refused; each query has a "
         "time limit and a result cap.",
     )
-    add_store_options(command)
+    add_store_options(
+        command,
+        timeout=QUERY_TIMEOUT,
+        timeout_help="seconds each query may run, also the limit for each request to a --store "
+        "endpoint",
+    )
     command.add_argument("--host", default="127.0.0.1")
     command.add_argument("--port", type=int, default=7878)
     command.add_argument("--max-results", type=int, default=10_000, metavar="N")
-    _retune_timeout(command)
     command.set_defaults(run=run_serve)
-
-
-def _retune_timeout(command: argparse.ArgumentParser) -> None:
-    """``--timeout`` (from the shared store options) is the time limit of each query here."""
-    for action in command._actions:
-        if action.dest == "timeout":
-            action.default = QUERY_TIMEOUT
-            action.help = (
-                f"seconds each query may run, also the limit for each request to a --store "
-                f"endpoint (default {QUERY_TIMEOUT:g})"
-            )
 
 
 def run_serve(args: argparse.Namespace) -> int:

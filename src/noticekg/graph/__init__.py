@@ -16,6 +16,7 @@ from noticekg.graph.iris import (
     metric_iri,
     notice_iri,
     problem_iri,
+    source_location,
 )
 from noticekg.graph.load import load_graph
 from noticekg.graph.network import graph_to_networkx, to_networkx
@@ -79,6 +80,7 @@ __all__ = [
     "problem_iri",
     "render_html",
     "serialize",
+    "source_location",
     "to_networkx",
     "union_graph",
     "validate",

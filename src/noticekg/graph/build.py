@@ -6,7 +6,7 @@ and the exact quote, so a reader can always go back to the characters a triple w
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, Inexact, localcontext
 
@@ -50,22 +50,34 @@ def bind_prefixes(graph: Graph) -> None:
         graph.bind(prefix, Namespace(namespace), override=True, replace=True)
 
 
-def build_dataset(notices: Iterable[Notice], *, base: str = iris.DEFAULT_BASE) -> Dataset:
+def build_dataset(
+    notices: Iterable[Notice],
+    *,
+    base: str = iris.DEFAULT_BASE,
+    locations: Mapping[str, str] | None = None,
+) -> Dataset:
     """A dataset with one named graph per notice; its default graph is their union, so SPARQL
-    without ``GRAPH`` sees the whole corpus with shared entities merged."""
+    without ``GRAPH`` sees the whole corpus with shared entities merged. ``locations`` maps a
+    notice's content hash to the file: URI it was read from (see :func:`notice_graph`)."""
     dataset = Dataset(default_union=True)
     bind_prefixes(dataset)
     for notice in notices:
         graph = dataset.graph(iris.notice_iri(notice, base))
-        _NoticeBuilder(graph, notice, base).build()
+        location = (locations or {}).get(notice.sha256)
+        _NoticeBuilder(graph, notice, base, location).build()
     return dataset
 
 
-def notice_graph(notice: Notice, *, base: str = iris.DEFAULT_BASE) -> Graph:
-    """The named graph of one notice on its own (its identifier is the notice IRI)."""
+def notice_graph(
+    notice: Notice, *, base: str = iris.DEFAULT_BASE, location: str | None = None
+) -> Graph:
+    """The named graph of one notice on its own (its identifier is the notice IRI).
+
+    ``location`` (:func:`~noticekg.graph.iris.source_location` of the file read) is recorded as
+    ``nkg:sourceLocation``, so a later run over the changed file can drop this graph."""
     graph = Graph(identifier=iris.notice_iri(notice, base))
     bind_prefixes(graph)
-    _NoticeBuilder(graph, notice, base).build()
+    _NoticeBuilder(graph, notice, base, location).build()
     return graph
 
 
@@ -102,6 +114,7 @@ class _NoticeBuilder:
     graph: Graph
     notice: Notice
     base: str
+    location: str | None = None
     iri: URIRef = field(init=False)
 
     def __post_init__(self) -> None:
@@ -195,6 +208,8 @@ class _NoticeBuilder:
         add(n, NKG.address, contact.address, lang=ZH)
         add(n, NKG.postcode, contact.postcode)
         add(n, NKG.sourceFile, self.notice.source)
+        if self.location is not None:
+            add(n, NKG.sourceLocation, Literal(self.location, datatype=XSD.anyURI))
         add(n, NKG.contentHash, self.notice.sha256)
         self.graph.add((n, NKG.text, Literal(self.notice.text)))  # even empty: offsets need it
         for warning in self.notice.warnings:

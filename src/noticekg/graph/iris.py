@@ -8,6 +8,7 @@ label can break out of its IRI.
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from rdflib import URIRef
@@ -29,6 +30,7 @@ __all__ = [
     "position_iri",
     "problem_iri",
     "quote_iri",
+    "source_location",
 ]
 
 DEFAULT_BASE = "https://w3id.org/noticekg/"
@@ -64,6 +66,13 @@ def notice_id(notice: Notice) -> str:
 
 def notice_iri(notice: Notice, base: str = DEFAULT_BASE) -> URIRef:
     return URIRef(f"{check_base(base)}notice/{notice_id(notice)}")
+
+
+def source_location(path: Path) -> str:
+    """The file: URI of ``path`` resolved (symbolic links followed): the one name of a source
+    file that two files called ``notice.txt`` in different folders, or two runs started from
+    different folders, never share."""
+    return Path(path).resolve().as_uri()
 
 
 def entity_iri(entity_type: EntityType, name: str, base: str = DEFAULT_BASE) -> URIRef:

@@ -11,7 +11,7 @@ from rdflib.namespace import DefinedNamespace, Namespace
 
 
 class NKG(DefinedNamespace):
-    """noticekg ontology, version 0.1.0: 88 terms."""
+    """noticekg ontology, version 0.1.0: 89 terms."""
 
     _NS = Namespace("https://w3id.org/noticekg/ontology#")
     _fail = True
@@ -103,6 +103,7 @@ class NKG(DefinedNamespace):
     signatory: URIRef  # The body named in the signature at the end of the notice, as written.
     signed: URIRef  # The date under the signature at the end of the notice.
     sourceFile: URIRef  # The name of the file the notice was read from.
+    sourceLocation: URIRef  # The file the notice was read from, as the file: URI of its absolute…
     startDate: URIRef  # The day the on-site inspection began.
     text: URIRef  # The whole extracted text of the notice.
     title: URIRef  # The headline of the notice as printed.

@@ -28,21 +28,34 @@ STORE_FORMS = "memory, oxigraph:DIR or http(s)://…"
 
 
 def open_store(
-    spec: str, *, update_endpoint: str | None = None, timeout: float = DEFAULT_TIMEOUT
+    spec: str,
+    *,
+    update_endpoint: str | None = None,
+    graph_store: str | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    create: bool = True,
 ) -> Store:
     """The store ``spec`` names: ``memory``, ``oxigraph:DIR`` or an ``http(s)://`` endpoint.
+    ``create=False`` (commands that only read) refuses an Oxigraph directory that is not there
+    rather than creating an empty store the user would then query in vain.
 
-    :raises StoreError: for any other spec, a locked directory or a bad update endpoint.
+    :raises StoreError: for any other spec, a locked or missing directory, or a bad URL.
     """
-    if update_endpoint is not None and not update_endpoint.startswith(("http://", "https://")):
-        raise StoreError(f"--update-endpoint {update_endpoint!r}: not an http(s):// URL")
+    for option, url in (("--update-endpoint", update_endpoint), ("--graph-store", graph_store)):
+        if url is not None and not url.startswith(("http://", "https://")):
+            raise StoreError(f"{option} {url!r}: not an http(s):// URL")
+    remote = spec.startswith(("http://", "https://"))
+    if graph_store is not None and not remote:
+        raise StoreError(f"--graph-store: only for an http(s):// --store, not {spec!r}")
     if spec == "memory":
         return MemoryStore()
     if spec.startswith("oxigraph:"):
         directory = spec.removeprefix("oxigraph:")
         if not directory:
             raise StoreError("--store oxigraph:: give a directory, e.g. oxigraph:graph.db")
-        return OxigraphStore(Path(directory))
-    if spec.startswith(("http://", "https://")):
-        return RemoteStore(spec, update_endpoint=update_endpoint, timeout=timeout)
+        return OxigraphStore(Path(directory), create=create)
+    if remote:
+        return RemoteStore(
+            spec, update_endpoint=update_endpoint, graph_store=graph_store, timeout=timeout
+        )
     raise StoreError(f"--store {spec!r}: expected {STORE_FORMS}")

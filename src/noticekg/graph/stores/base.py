@@ -1,9 +1,10 @@
-"""What every store offers: replace one notice's named graph, read back content hashes, answer
-SPARQL with bound parameters, close. The command line and the corpus run speak only to this."""
+"""What every store offers: replace one notice's named graph, read back content hashes and
+source files, answer SPARQL with bound parameters, close. The command line and the corpus run
+speak only to this."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Protocol, runtime_checkable
 
 from rdflib import Graph, URIRef
@@ -14,11 +15,15 @@ from rdflib.term import Identifier
 from noticekg.graph.build import bind_prefixes
 from noticekg.ontology import NKG
 
-__all__ = ["HASHES_QUERY", "Store", "project_namespaces"]
+__all__ = ["HASHES_QUERY", "LOCATIONS_QUERY", "Store", "by_location", "project_namespaces"]
 
 # Every notice graph states its own content hash (docs/graph-model.md): ``<g> nkg:contentHash ?h``
 # inside ``GRAPH <g>``, so a hash is only counted when its notice graph is really there.
 HASHES_QUERY = f"""SELECT ?g ?hash WHERE {{ GRAPH ?g {{ ?g <{NKG.contentHash}> ?hash }} }}"""
+# The same for the file each notice graph was read from (``nkg:sourceLocation``).
+LOCATIONS_QUERY = (
+    f"""SELECT ?g ?location WHERE {{ GRAPH ?g {{ ?g <{NKG.sourceLocation}> ?location }} }}"""
+)
 
 
 @runtime_checkable
@@ -28,17 +33,26 @@ class Store(Protocol):
     #: how results print IRIs (the project prefixes)
     namespace_manager: NamespaceManager
 
-    def replace_notice_graph(self, graph_iri: URIRef, graph: Graph) -> int:
+    def replace_notice_graph(
+        self, graph_iri: URIRef, graph: Graph, *, replaces: Collection[URIRef] = ()
+    ) -> int:
         """Put ``graph`` in place of the named graph ``graph_iri`` as one step: on failure the
-        previous graph stays whole. Returns the number of triples written."""
+        previous graph stays whole. The graphs in ``replaces`` (earlier versions of the same
+        notice under other IRIs) go in the same step. Returns the number of triples written."""
         ...
 
-    def replace_notice_ntriples(self, graph_iri: URIRef, ntriples: str) -> int:
+    def replace_notice_ntriples(
+        self, graph_iri: URIRef, ntriples: str, *, replaces: Collection[URIRef] = ()
+    ) -> int:
         """The same from N-Triples text, which worker processes hand over cheaply."""
         ...
 
     def notice_hashes(self) -> dict[str, URIRef]:
         """Content hash → notice graph, for every notice graph already stored."""
+        ...
+
+    def notice_locations(self) -> dict[str, tuple[URIRef, ...]]:
+        """Source file (its file: URI) → the notice graphs read from it."""
         ...
 
     def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
@@ -50,6 +64,14 @@ class Store(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+def by_location(pairs: Iterable[tuple[str, URIRef]]) -> dict[str, tuple[URIRef, ...]]:
+    """``(location, graph)`` rows grouped by location, graphs sorted so runs are repeatable."""
+    grouped: dict[str, set[URIRef]] = {}
+    for location, graph_iri in pairs:
+        grouped.setdefault(location, set()).add(graph_iri)
+    return {location: tuple(sorted(graphs)) for location, graphs in grouped.items()}
 
 
 def project_namespaces() -> NamespaceManager:

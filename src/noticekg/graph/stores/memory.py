@@ -3,7 +3,7 @@ graphs. Right for one-off runs and the test fixtures; nothing survives the proce
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
@@ -12,7 +12,7 @@ from rdflib.term import Identifier
 
 from noticekg.graph.build import bind_prefixes
 from noticekg.graph.load import load_graph
-from noticekg.graph.stores.base import HASHES_QUERY
+from noticekg.graph.stores.base import HASHES_QUERY, LOCATIONS_QUERY, by_location
 
 __all__ = ["MemoryStore"]
 
@@ -32,21 +32,31 @@ class MemoryStore:
         """A store holding graph files (``--data``), each quad in its named graph."""
         return cls(load_graph(paths))
 
-    def replace_notice_graph(self, graph_iri: URIRef, graph: Graph) -> int:
+    def replace_notice_graph(
+        self, graph_iri: URIRef, graph: Graph, *, replaces: Collection[URIRef] = ()
+    ) -> int:
         # The new triples are all in hand before the old graph goes, so nothing is half-done.
         triples = list(graph)
-        self.dataset.remove_graph(graph_iri)
+        for old in (*replaces, graph_iri):
+            self.dataset.remove_graph(old)
         target = self.dataset.graph(graph_iri)
         for triple in triples:
             target.add(triple)
         return len(triples)
 
-    def replace_notice_ntriples(self, graph_iri: URIRef, ntriples: str) -> int:
-        return self.replace_notice_graph(graph_iri, Graph().parse(data=ntriples, format="nt"))
+    def replace_notice_ntriples(
+        self, graph_iri: URIRef, ntriples: str, *, replaces: Collection[URIRef] = ()
+    ) -> int:
+        graph = Graph().parse(data=ntriples, format="nt")
+        return self.replace_notice_graph(graph_iri, graph, replaces=replaces)
 
     def notice_hashes(self) -> dict[str, URIRef]:
         result = self.dataset.query(HASHES_QUERY)
         return {str(row[1]): URIRef(row[0]) for row in result}  # type: ignore[index]
+
+    def notice_locations(self) -> dict[str, tuple[URIRef, ...]]:
+        rows = self.dataset.query(LOCATIONS_QUERY)
+        return by_location((str(row[1]), URIRef(str(row[0]))) for row in rows)  # type: ignore[index]
 
     def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
         return self.dataset.query(text, initBindings=dict(bindings or {}))

@@ -1,6 +1,8 @@
 """A remote SPARQL 1.1 endpoint: queries through SPARQLWrapper, loading through SPARQL 1.1
-Update. Each notice is replaced by one update request (drop, then insert), which servers run as
-one transaction, so a failed or timed-out load leaves the previous graph as it was.
+Update or the Graph Store Protocol. Each notice is replaced by one update request (drop, then
+insert), which servers run as one transaction, or loaded into a side graph first (in chunks of
+updates, or with one HTTP PUT to the graph store) and moved over the old graph by one last
+update; either way a failed or timed-out load leaves the previous graph as it was.
 
 Credentials come from the environment (``NOTICEKG_SPARQL_USER``, ``NOTICEKG_SPARQL_PASSWORD``),
 never from the command line, where other users of the machine could read them.
@@ -14,7 +16,7 @@ import os
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from rdflib import Graph, URIRef, Variable
 from rdflib.query import Result
@@ -23,7 +25,12 @@ from SPARQLWrapper import JSON, N3, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from noticekg.errors import StoreError
-from noticekg.graph.stores.base import HASHES_QUERY, project_namespaces
+from noticekg.graph.stores.base import (
+    HASHES_QUERY,
+    LOCATIONS_QUERY,
+    by_location,
+    project_namespaces,
+)
 from noticekg.graph.stores.substitute import query_form, substitute
 from noticekg.graph.stores.terms import from_json
 
@@ -53,60 +60,97 @@ class RemoteStore:
     ``--union-default-graph``; Fuseki with ``tdb2:unionDefaultGraph true``)."""
 
     def __init__(
-        self, endpoint: str, *, update_endpoint: str | None = None, timeout: float = DEFAULT_TIMEOUT
+        self,
+        endpoint: str,
+        *,
+        update_endpoint: str | None = None,
+        graph_store: str | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
     ) -> None:
         self.endpoint = endpoint
         self.update_endpoint = update_endpoint or endpoint
+        #: the Graph Store Protocol URL notice graphs are PUT to, ``None`` to load by updates
+        self.graph_store = graph_store
         self.timeout = timeout
         self.auth = credentials()
         self.namespace_manager = project_namespaces()
 
     # --- loading -------------------------------------------------------------------------
 
-    def replace_notice_graph(self, graph_iri: URIRef, graph: Graph) -> int:
-        return self.replace_notice_ntriples(graph_iri, graph.serialize(format="nt"))
+    def replace_notice_graph(
+        self, graph_iri: URIRef, graph: Graph, *, replaces: Collection[URIRef] = ()
+    ) -> int:
+        ntriples = graph.serialize(format="nt")
+        return self.replace_notice_ntriples(graph_iri, ntriples, replaces=replaces)
 
-    def replace_notice_ntriples(self, graph_iri: URIRef, ntriples: str) -> int:
-        """One request when the graph is small; otherwise staged in chunks into a graph of its
-        own and moved over the old one in one last request (servers such as Virtuoso refuse
-        very long updates). Either way the old graph stays whole until the last request."""
+    def replace_notice_ntriples(
+        self, graph_iri: URIRef, ntriples: str, *, replaces: Collection[URIRef] = ()
+    ) -> int:
+        """One request when the graph is small; otherwise staged into a side graph (one PUT to
+        the graph store, or updates in chunks: servers such as Virtuoso refuse very long
+        updates) and moved over the old one in one last request. Either way the old graph, and
+        the graphs in ``replaces``, stay whole until the last request drops them."""
         lines = [line for line in ntriples.splitlines() if line.strip()]
         name = graph_iri.n3()
-        if len(lines) <= CHUNK:
-            self.update(f"DROP SILENT GRAPH {name} ;\n{_insert(name, lines)}")
+        drops = "".join(f" ;\nDROP SILENT GRAPH {old.n3()}" for old in replaces if old != graph_iri)
+        if self.graph_store is None and len(lines) <= CHUNK:
+            self.update(f"DROP SILENT GRAPH {name} ;\n{_insert(name, lines)}{drops}")
             return len(lines)
-        staging = URIRef(f"{graph_iri}#loading").n3()
-        self.update(f"DROP SILENT GRAPH {staging}")
-        for start in range(0, len(lines), CHUNK):
-            self.update(_insert(staging, lines[start : start + CHUNK]))
-        self.update(f"MOVE SILENT {staging} TO {name}")
+        side = side_graph(graph_iri)
+        if self.graph_store is not None:
+            self.put_graph(side, "\n".join(lines) + "\n")
+        else:
+            self.update(f"DROP SILENT GRAPH {side.n3()}")
+            for start in range(0, len(lines), CHUNK):
+                self.update(_insert(side.n3(), lines[start : start + CHUNK]))
+        self.update(f"MOVE SILENT {side.n3()} TO {name}{drops}")
         return len(lines)
 
     def update(self, text: str) -> None:
         """POST one SPARQL 1.1 Update request (form-encoded, the form every server takes)."""
         body = urllib.parse.urlencode({"update": text}).encode("utf-8")
-        request = urllib.request.Request(self.update_endpoint, data=body, method="POST")
-        request.add_header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+        self._send(
+            self.update_endpoint,
+            body,
+            "POST",
+            "application/x-www-form-urlencoded; charset=utf-8",
+            "update",
+        )
+
+    def put_graph(self, graph_iri: URIRef, ntriples: str) -> None:
+        """Replace the named graph ``graph_iri`` with ``ntriples`` through the Graph Store
+        Protocol (HTTP PUT ``?graph=``), one request whatever its size."""
+        assert self.graph_store is not None
+        separator = "&" if "?" in self.graph_store else "?"
+        url = f"{self.graph_store}{separator}{urllib.parse.urlencode({'graph': str(graph_iri)})}"
+        self._send(url, ntriples.encode("utf-8"), "PUT", "application/n-triples", "load")
+
+    def _send(self, url: str, body: bytes, method: str, content_type: str, what: str) -> None:
+        request = urllib.request.Request(url, data=body, method=method)
+        request.add_header("Content-Type", content_type)
         if self.auth is not None:
             token = base64.b64encode(":".join(self.auth).encode()).decode()
             request.add_header("Authorization", f"Basic {token}")
+        where = url.split("?", 1)[0]
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 response.read()
         except urllib.error.HTTPError as error:
             detail = error.read().decode("utf-8", "replace").strip().splitlines()
             reason = detail[0][:200] if detail else error.reason
-            raise StoreError(
-                f"{self.update_endpoint}: update refused (HTTP {error.code}: {reason})"
-            ) from None
+            raise StoreError(f"{where}: {what} refused (HTTP {error.code}: {reason})") from None
         except (urllib.error.URLError, TimeoutError, OSError) as error:
-            raise StoreError(self._unreachable(self.update_endpoint, error)) from None
+            raise StoreError(self._unreachable(where, error)) from None
 
     # --- reading -------------------------------------------------------------------------
 
     def notice_hashes(self) -> dict[str, URIRef]:
         result = self.query(HASHES_QUERY)
         return {str(row[1]): URIRef(row[0]) for row in result}  # type: ignore[index]
+
+    def notice_locations(self) -> dict[str, tuple[URIRef, ...]]:
+        result = self.query(LOCATIONS_QUERY)
+        return by_location((str(row[1]), URIRef(str(row[0]))) for row in result)  # type: ignore[index]
 
     def triple_count(self) -> int:
         (row,) = list(self.query(COUNT_QUERY))
@@ -144,6 +188,12 @@ class RemoteStore:
         if isinstance(reason, TimeoutError):
             return f"{url}: no answer within {self.timeout:g} s (--timeout)"
         return f"{url}: endpoint unreachable ({reason})"
+
+
+def side_graph(graph_iri: URIRef) -> URIRef:
+    """Where a notice graph is loaded before it is moved into place; never a notice graph
+    itself, so the hash and location queries do not see a half-loaded one."""
+    return URIRef(f"{graph_iri}#loading")
 
 
 def _insert(graph: str, lines: list[str]) -> str:
