@@ -312,3 +312,17 @@ def test_memory_store_reads_graph_files(tmp_path: Path, sample: Notice) -> None:
     store = MemoryStore.from_files([path])
     assert store.triple_count() == len(graph)
     assert Literal(sample.sha256) in {Literal(h) for h in store.dataset.objects()}
+
+
+@pytest.mark.parametrize("named", catalogue(), ids=lambda q: q.name)
+def test_remote_requests_keep_the_query_form(named: NamedQuery) -> None:
+    """SPARQLWrapper picks the result format from the query form it reads in the text; the
+    comment header must not mislead it (a description saying "selectors" once did)."""
+    from SPARQLWrapper import SPARQLWrapper
+
+    from noticekg.graph.stores.remote import _without_header
+    from noticekg.queries import query_form
+
+    wrapper = SPARQLWrapper("http://127.0.0.1:9/sparql")
+    wrapper.setQuery(_without_header(named.text))
+    assert wrapper.queryType == query_form(named)

@@ -159,7 +159,7 @@ class RemoteStore:
     def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
         form = query_form(text)
         wrapper = SPARQLWrapper(self.endpoint)
-        wrapper.setQuery(substitute(text, bindings or {}))
+        wrapper.setQuery(_without_header(substitute(text, bindings or {})))
         wrapper.setMethod(POST)  # long queries and long bound values never hit URL limits
         wrapper.setTimeout(int(max(1, self.timeout)))
         if self.auth is not None:
@@ -224,3 +224,12 @@ def _result(form: str, payload: bytes, content_type: str, endpoint: str) -> Resu
         for row in document.get("results", {}).get("bindings", [])
     ]
     return result
+
+
+def _without_header(text: str) -> str:
+    """The query without its leading comment lines: they mean nothing to the server, and
+    SPARQLWrapper reads the query form from the text with comments it does not always strip
+    (a description mentioning "selectors" made a CONSTRUCT look like a SELECT)."""
+    lines = text.splitlines()
+    first = next((n for n, line in enumerate(lines) if not line.lstrip().startswith("#")), 0)
+    return "\n".join(lines[first:])
