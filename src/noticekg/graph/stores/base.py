@@ -15,7 +15,14 @@ from rdflib.term import Identifier
 from noticekg.graph.build import bind_prefixes
 from noticekg.ontology import NKG
 
-__all__ = ["HASHES_QUERY", "LOCATIONS_QUERY", "Store", "by_location", "project_namespaces"]
+__all__ = [
+    "HASHES_QUERY",
+    "LOCATIONS_QUERY",
+    "NTriplesLoading",
+    "Store",
+    "by_location",
+    "project_namespaces",
+]
 
 # Every notice graph states its own content hash (docs/graph-model.md): ``<g> nkg:contentHash ?h``
 # inside ``GRAPH <g>``, so a hash is only counted when its notice graph is really there.
@@ -79,3 +86,18 @@ def project_namespaces() -> NamespaceManager:
     graph = Graph()
     bind_prefixes(graph)
     return graph.namespace_manager
+
+
+class NTriplesLoading:
+    """For stores that load N-Triples text natively: a graph is written as its N-Triples."""
+
+    def replace_notice_graph(
+        self, graph_iri: URIRef, graph: Graph, *, replaces: Collection[URIRef] = ()
+    ) -> int:
+        ntriples = graph.serialize(format="nt")
+        return self.replace_notice_ntriples(graph_iri, ntriples, replaces=replaces)
+
+    def replace_notice_ntriples(
+        self, graph_iri: URIRef, ntriples: str, *, replaces: Collection[URIRef] = ()
+    ) -> int:
+        raise NotImplementedError

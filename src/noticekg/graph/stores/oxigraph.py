@@ -22,6 +22,7 @@ from noticekg.errors import StoreError
 from noticekg.graph.stores.base import (
     HASHES_QUERY,
     LOCATIONS_QUERY,
+    NTriplesLoading,
     by_location,
     project_namespaces,
 )
@@ -38,7 +39,7 @@ ANY_NAMED = "ASK { GRAPH ?g { ?s ?p ?o } }"
 NAMED_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
-class OxigraphStore:
+class OxigraphStore(NTriplesLoading):
     """:class:`~noticekg.graph.stores.base.Store` over a pyoxigraph :class:`~pyoxigraph.Store`;
     queries see the union of the notice graphs."""
 
@@ -55,12 +56,6 @@ class OxigraphStore:
         self.namespace_manager = project_namespaces()
         self._unflushed = 0
         self._union_in_place()
-
-    def replace_notice_graph(
-        self, graph_iri: URIRef, graph: Graph, *, replaces: Collection[URIRef] = ()
-    ) -> int:
-        ntriples = graph.serialize(format="nt")
-        return self.replace_notice_ntriples(graph_iri, ntriples, replaces=replaces)
 
     def replace_notice_ntriples(
         self, graph_iri: URIRef, ntriples: str, *, replaces: Collection[URIRef] = ()

@@ -28,6 +28,7 @@ from noticekg.errors import StoreError
 from noticekg.graph.stores.base import (
     HASHES_QUERY,
     LOCATIONS_QUERY,
+    NTriplesLoading,
     by_location,
     project_namespaces,
 )
@@ -54,7 +55,7 @@ def credentials() -> tuple[str, str] | None:
     return user, os.environ.get(PASSWORD_VARIABLE, "")
 
 
-class RemoteStore:
+class RemoteStore(NTriplesLoading):
     """:class:`~noticekg.graph.stores.base.Store` over HTTP. The endpoint must read its default
     graph as the union of the named graphs (Virtuoso and GraphDB do; Oxigraph server with
     ``--union-default-graph``; Fuseki with ``tdb2:unionDefaultGraph true``)."""
@@ -76,12 +77,6 @@ class RemoteStore:
         self.namespace_manager = project_namespaces()
 
     # --- loading -------------------------------------------------------------------------
-
-    def replace_notice_graph(
-        self, graph_iri: URIRef, graph: Graph, *, replaces: Collection[URIRef] = ()
-    ) -> int:
-        ntriples = graph.serialize(format="nt")
-        return self.replace_notice_ntriples(graph_iri, ntriples, replaces=replaces)
 
     def replace_notice_ntriples(
         self, graph_iri: URIRef, ntriples: str, *, replaces: Collection[URIRef] = ()
