@@ -94,6 +94,13 @@ def test_regulations_by_body(one: Dataset, sample: Notice) -> None:
     assert sample.header.publisher in column(result, "bodyLabel")
 
 
+def test_regulations_by_body_of_one_notice(one: Dataset, sample: Notice) -> None:
+    everything = run(one, "regulations-by-body")
+    assert run(one, "regulations-by-body", notice=str(notice_iri(sample))).rows == everything.rows
+    elsewhere = run(one, "regulations-by-body", notice=f"{notice_iri(sample)}-elsewhere")
+    assert elsewhere.rows == []
+
+
 def test_organisations_by_measures(one: Dataset) -> None:
     result = run(one, "organisations-by-measures")
     counts = column(result, "measures")
