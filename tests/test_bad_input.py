@@ -106,7 +106,8 @@ def locked_store(folder: Path) -> list[str]:
     from noticekg.graph.stores import OxigraphStore
 
     HELD.append(OxigraphStore(folder / "db"))
-    return ["validate", "--store", f"oxigraph:{folder / 'db'}"]
+    notice = write(folder, "good.txt", SAMPLE.encode("utf-8"))
+    return ["extract", str(notice), "--store", f"oxigraph:{folder / 'db'}"]
 
 
 def select_as_turtle(folder: Path) -> list[str]:
@@ -178,7 +179,7 @@ CASES = [
     Case("malformed .rq", malformed_query, 3, "broken.rq"),
     Case("unknown query parameter", unknown_parameter, 3, "colour"),
     Case("unreachable SPARQL endpoint", unreachable_endpoint, 4, "127.0.0.1:9"),
-    Case("validate a locked store", locked_store, 4, "locked"),
+    Case("extract into a locked store", locked_store, 4, "locked"),
     Case("validate nothing", lambda d: ["validate"], 2, "GRAPHFILE"),
     Case("validate a store with no notice", empty_store, 2, "no notice graph"),
     *(

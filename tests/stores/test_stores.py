@@ -246,6 +246,22 @@ def test_locked_directory_is_one_clear_line(tmp_path: Path) -> None:
     OxigraphStore(directory).close()  # free again once the holder is gone
 
 
+def test_readers_answer_while_a_writer_holds_the_directory(tmp_path: Path, sample: Notice) -> None:
+    directory, graph = tmp_path / "db", notice_graph(sample)
+    writer = OxigraphStore(directory)
+    written = writer.replace_notice_graph(graph.identifier, graph)
+    try:
+        reader = open_store(f"oxigraph:{directory}", read_only=True)
+        assert reader.triple_count() == written
+        (row,) = run_query(get_query("notice-graphs"), reader, {}).rows
+        assert graph.identifier in row
+        with pytest.raises(StoreError, match=r"opened read-only, cannot write"):
+            reader.replace_notice_graph(graph.identifier, graph)
+        reader.close()
+    finally:
+        writer.close()
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -57,10 +57,10 @@ def add_store_options(
 
 
 def open_store_option(
-    args: argparse.Namespace, default: str | None = None, *, create: bool = False
+    args: argparse.Namespace, default: str | None = None, *, writes: bool = False
 ) -> Store | None:
     """The store ``--store`` names (or ``default``), ``None`` when there is neither. Only a
-    command that writes passes ``create=True``; the others refuse a missing Oxigraph directory.
+    command that writes passes ``writes=True``; the others open an Oxigraph store read-only.
     """
     spec = getattr(args, "store", None) or default
     if spec is None:
@@ -70,7 +70,7 @@ def open_store_option(
         update_endpoint=getattr(args, "update_endpoint", None),
         graph_store=getattr(args, "graph_store", None),
         timeout=getattr(args, "timeout", DEFAULT_TIMEOUT),
-        create=create,
+        read_only=not writes,
     )
 
 

@@ -95,7 +95,7 @@ def run_extract_into_store(args: argparse.Namespace) -> int:
         raise InputError("--store memory keeps nothing after the run: add -o OUT")
     if args.output is not None and args.store != "memory":
         raise InputError("-o with --store works only with --store memory; query the store instead")
-    store = open_store_option(args, create=True)
+    store = open_store_option(args, writes=True)
     assert store is not None
     try:
         summary = load_corpus(args.paths, store, workers=args.workers, base=args.base)

@@ -33,11 +33,12 @@ def open_store(
     update_endpoint: str | None = None,
     graph_store: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
-    create: bool = True,
+    read_only: bool = False,
 ) -> Store:
     """The store ``spec`` names: ``memory``, ``oxigraph:DIR`` or an ``http(s)://`` endpoint.
-    ``create=False`` (commands that only read) refuses an Oxigraph directory that is not there
-    rather than creating an empty store the user would then query in vain.
+    ``read_only=True`` (commands that only read) opens an Oxigraph directory without locking
+    it and refuses one that is not there, rather than creating an empty store the user would
+    then query in vain.
 
     :raises StoreError: for any other spec, a locked or missing directory, or a bad URL.
     """
@@ -53,7 +54,7 @@ def open_store(
         directory = spec.removeprefix("oxigraph:")
         if not directory:
             raise StoreError("--store oxigraph:: give a directory, e.g. oxigraph:graph.db")
-        return OxigraphStore(Path(directory), create=create)
+        return OxigraphStore(Path(directory), read_only=read_only)
     if remote:
         return RemoteStore(
             spec, update_endpoint=update_endpoint, graph_store=graph_store, timeout=timeout

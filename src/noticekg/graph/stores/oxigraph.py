@@ -1,5 +1,7 @@
 """The persistent embedded store: pyoxigraph on a directory. One process writes at a time; a
-second one gets a one-line error instead of waiting or corrupting the files.
+second writer gets a one-line error instead of waiting or corrupting the files. Commands that
+only read open the store read-only, which takes no lock: they answer from the store as it was
+when they opened it, even while a corpus run is writing to it.
 
 Queries read the store's default graph, which the store keeps as the union of the notice graphs
 (every triple once). Oxigraph's own union of named graphs is a bag: a shared entity's label,
@@ -43,12 +45,16 @@ class OxigraphStore(NTriplesLoading):
     """:class:`~noticekg.graph.stores.base.Store` over a pyoxigraph :class:`~pyoxigraph.Store`;
     queries see the union of the notice graphs."""
 
-    def __init__(self, directory: Path, *, create: bool = True) -> None:
+    def __init__(self, directory: Path, *, read_only: bool = False) -> None:
         self.directory = Path(directory)
-        if not create and not self.directory.is_dir():
+        self.read_only = read_only
+        if read_only and not (self.directory / "CURRENT").is_file():
             raise StoreError(f"{directory}: no Oxigraph store there (extract --store creates one)")
         try:
-            self.store = ox.Store(str(self.directory))
+            if read_only:
+                self.store = ox.Store.read_only(str(self.directory))
+            else:
+                self.store = ox.Store(str(self.directory))
         except OSError as error:
             if "lock" in str(error).lower():
                 raise StoreError(f"{directory} is locked by another noticekg process") from None
@@ -60,6 +66,8 @@ class OxigraphStore(NTriplesLoading):
     def replace_notice_ntriples(
         self, graph_iri: URIRef, ntriples: str, *, replaces: Collection[URIRef] = ()
     ) -> int:
+        if self.read_only:
+            raise StoreError(f"{self.directory}: opened read-only, cannot write {graph_iri}")
         lines = [line for line in ntriples.splitlines() if line.strip()]
         name = graph_iri.n3()
         present = [iri for iri in (graph_iri, *replaces) if self._holds(iri)]
@@ -96,6 +104,11 @@ class OxigraphStore(NTriplesLoading):
         """Fill the union graph of a store written before it was kept (once, on opening)."""
         if self.store.query("ASK { ?s ?p ?o }") or not self.store.query(ANY_NAMED):
             return
+        if self.read_only:
+            raise StoreError(
+                f"{self.directory}: written by an earlier noticekg; "
+                "run extract --store on it once to bring it up to date"
+            )
         self.store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
     def _holds(self, graph_iri: URIRef) -> bool:
@@ -130,7 +143,8 @@ class OxigraphStore(NTriplesLoading):
 
     def close(self) -> None:
         """Flush and let another process open the directory."""
-        self.store.flush()
+        if not self.read_only:
+            self.store.flush()
         del self.store
 
 
