@@ -6,8 +6,10 @@ For each corpus size N (100 and 1,000; 10,000 with ``--big``) it generates N var
 (bench/corpus.py), then prints: extraction throughput with 1 and 2 worker processes against
 ``jieba.lcut`` over the same text; the time to load the notice graphs into each store; the peak
 resident memory of the run; and the median latency of every catalogue query on each store, with
-the rdflib/Oxigraph ratio. Servers (Oxigraph server, Virtuoso) are started as in the tests when
-available. Figures, not assertions: run it on the machine you care about.
+the rows it answers and the rdflib/Oxigraph ratio. Entity lookups run for a typical organisation
+and for the most mentioned one; a query past ``--budget`` is stopped and shown as —. Servers
+(Oxigraph server, Virtuoso) are started as in the tests when available. Figures, not
+assertions: run it on the machine you care about.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -31,18 +34,20 @@ from rdflib import URIRef
 from bench.corpus import generate
 from noticekg.errors import NoticekgError
 from noticekg.graph.stores import MemoryStore, OxigraphStore, RemoteStore, Store
-from noticekg.queries import NamedQuery, catalogue, run_query
+from noticekg.queries import NamedQuery, QueryResult, catalogue, get_query, run_query
 
 ROOT = Path(__file__).parents[1]
 TESTS = ROOT / "tests" / "stores"
 # A one-worker run reads at most this many files; its rate does not depend on the corpus size.
 ONE_WORKER_LIMIT = 1000
-MOST_MENTIONED = """PREFIX nkg: <https://w3id.org/noticekg/ontology#>
+# Organisations by how often they are mentioned: entity parameters for a typical lookup (the
+# median organisation) and the hardest one (the most mentioned, in every generated notice).
+ORGANISATIONS_BY_MENTIONS = """PREFIX nkg: <https://w3id.org/noticekg/ontology#>
 SELECT ?label WHERE {
   ?org a nkg:GovernmentBody ; <http://www.w3.org/2000/01/rdf-schema#label> ?label ;
        nkg:mentionedIn ?mention .
 }
-GROUP BY ?org ?label ORDER BY DESC(COUNT(?mention)) ?label LIMIT 1"""
+GROUP BY ?org ?label ORDER BY DESC(COUNT(?mention)) ?label"""
 # rdflib in memory is left out above this many notices: loading alone takes minutes there.
 MEMORY_LIMIT = 1000
 
@@ -100,13 +105,14 @@ def load_time(store: Store, dump: Path) -> float:
 
 
 def params_for(named: NamedQuery, label: str) -> dict[str, str]:
-    """Values for required parameters: a label every generated notice has; IRIs left out."""
+    """Values for required parameters, and for an optional entity name (nodes-around takes a
+    name or an IRI): a label the corpus has; IRIs left out, so lists cover every notice."""
     values: dict[str, str] = {}
     for param in named.params:
-        if not param.required:
-            continue
-        if param.type == "string":
+        if param.type == "string" and param.name == "label":
             values[param.name] = label
+        elif not param.required:
+            continue
         elif param.type in ("integer", "decimal"):
             values[param.name] = "1"
         elif param.type == "date":
@@ -114,35 +120,65 @@ def params_for(named: NamedQuery, label: str) -> dict[str, str]:
     return values
 
 
-def median_latency(run: Callable[[], object], repeat: int) -> float:
-    run()  # warm-up
+def takes_entity(named: NamedQuery) -> bool:
+    return any(p.name == "label" for p in named.params)
+
+
+@dataclass
+class Timing:
+    """Median seconds of the timed runs, or ``None`` past the budget; rows of the answer."""
+
+    seconds: float | None
+    rows: int | None = None
+
+
+def timed(run: Callable[[], QueryResult], repeat: int) -> Timing:
+    rows = len(run().rows)  # warm-up
     times = []
     for _ in range(repeat):
         started = time.perf_counter()
         run()
         times.append(time.perf_counter() - started)
-    return statistics.median(times)
+    return Timing(statistics.median(times), rows)
 
 
-_FORKED_RUN: Callable[[], object] | None = None
+_FORKED_RUN: Callable[[], QueryResult] | None = None
 
 
-def _forked_latency(repeat: int) -> float:
+def _forked_timing(repeat: int) -> Timing:
     assert _FORKED_RUN is not None
-    return median_latency(_FORKED_RUN, repeat)
+    return timed(_FORKED_RUN, repeat)
 
 
-def bounded_latency(run: Callable[[], object], repeat: int, budget: float) -> float | None:
-    """:func:`median_latency` in a forked process, ``None`` past ``budget`` seconds (rdflib
-    takes minutes on some property-path queries)."""
-    global _FORKED_RUN
-    _FORKED_RUN = run  # inherited by the fork, never pickled (the store can be big)
-    with multiprocessing.get_context("fork").Pool(1) as pool:
-        job = pool.apply_async(_forked_latency, (repeat,))
+def _oxigraph_timing(db: str, name: str, params: dict[str, str], repeat: int) -> Timing:
+    store = OxigraphStore(Path(db), read_only=True)
+    return timed(partial(run_query, get_query(name), store, params), repeat)
+
+
+def bounded(job: Callable[..., Timing], args: tuple, context: str, budget: float) -> Timing:
+    """``job(*args)`` in a process of its own, given up past ``budget`` seconds: a whole-corpus
+    query can run for many minutes, and a thread cannot be stopped."""
+    with multiprocessing.get_context(context).Pool(1) as pool:
         try:
-            return float(job.get(timeout=budget))
+            return pool.apply_async(job, args).get(timeout=budget)
         except multiprocessing.TimeoutError:
-            return None
+            return Timing(None)
+
+
+def timing(
+    store: Store, named: NamedQuery, params: dict[str, str], repeat: int, budget: float
+) -> Timing:
+    """Oxigraph in a fresh process on the store opened read-only; rdflib in a fork of this one
+    (the store lives here and is never pickled); servers here, under their own timeout."""
+    global _FORKED_RUN
+    if isinstance(store, OxigraphStore):
+        job = (str(store.directory), named.name, params, repeat)
+        return bounded(_oxigraph_timing, job, "spawn", budget)
+    run = partial(run_query, named, store, params)
+    if isinstance(store, MemoryStore):
+        _FORKED_RUN = run  # inherited by the fork
+        return bounded(_forked_timing, (repeat,), "fork", budget)
+    return timed(run, repeat)
 
 
 def servers_for(stack: ExitStack) -> dict[str, RemoteStore]:
@@ -209,41 +245,48 @@ def bench(n: int, *, use_servers: bool, repeat: int, budget: float) -> None:
             print(f"| {name} | {loads[name]:.1f} | {store.triple_count():,} |")
         sys.stdout.flush()
 
-        label = most_mentioned_label(stores["oxigraph"])
+        typical, most = entity_labels(stores["oxigraph"])
         names = list(stores)
-        print(f"\nmedian query latency (ms), entity parameters = {label}\n")
-        print("| query | " + " | ".join(names) + " | rdflib/oxigraph |")
-        print("|---" * (len(names) + 2) + "|")
+        print(
+            f"\nmedian query latency (ms; — past {budget:g} s); an entity query runs for a "
+            f"typical organisation ({typical}) and for the most mentioned one ({most})\n"
+        )
+        print("| query | rows | " + " | ".join(names) + " | rdflib/oxigraph |")
+        print("|---" * (len(names) + 3) + "|")
         for named in catalogue():
-            params = params_for(named, label)
-            cells: dict[str, float] = {}
-            for name, store in stores.items():
-                run_once = partial(run_query, named, store, params)
-                try:
-                    if name == "memory":
-                        took = bounded_latency(run_once, repeat, budget)
-                    else:
-                        took = median_latency(run_once, repeat)
-                except NoticekgError:
-                    took = None  # refused by this server, or a parameter the bench cannot fill
-                if took is not None:
-                    cells[name] = took
-            row = " | ".join(f"{cells[s] * 1000:.1f}" if s in cells else "—" for s in names)
-            ratio = (
-                f"{cells['memory'] / cells['oxigraph']:.2f}"
-                if "memory" in cells and cells.get("oxigraph")
-                else ""
-            )
-            print(f"| {named.name} | {row} | {ratio} |")
-            sys.stdout.flush()
+            for which, label in (("typical", typical), ("most mentioned", most)):
+                params = params_for(named, label)
+                cells: dict[str, Timing] = {}
+                for name, store in stores.items():
+                    try:
+                        cells[name] = timing(store, named, params, repeat, budget)
+                    except NoticekgError:
+                        cells[name] = Timing(None)  # refused by this server
+                print(latency_row(named, which, cells))
+                sys.stdout.flush()
+                if not takes_entity(named):
+                    break
         for store in stores.values():
             store.close()
 
 
-def most_mentioned_label(store: Store) -> str:
-    """The label of the organisation mentioned in most notices: the hardest entity parameter."""
-    result = store.query(MOST_MENTIONED)
-    return str(next(iter(result))[0])  # type: ignore[index]
+def entity_labels(store: Store) -> tuple[str, str]:
+    """The median and the most mentioned organisation's labels."""
+    labels = [str(row[0]) for row in store.query(ORGANISATIONS_BY_MENTIONS)]  # type: ignore[index]
+    return labels[len(labels) // 2], labels[0]
+
+
+def latency_row(named: NamedQuery, which: str, cells: dict[str, Timing]) -> str:
+    title = f"{named.name} ({which})" if takes_entity(named) else named.name
+    rows = next((t.rows for t in cells.values() if t.rows is not None), None)
+    times = " | ".join(
+        "—" if t.seconds is None else f"{t.seconds * 1000:.1f}" for t in cells.values()
+    )
+    memory, oxigraph = cells.get("memory"), cells.get("oxigraph")
+    ratio = ""
+    if memory and oxigraph and memory.seconds and oxigraph.seconds:
+        ratio = f"{memory.seconds / oxigraph.seconds:.2f}"
+    return f"| {title} | {'—' if rows is None else f'{rows:,}'} | {times} | {ratio} |"
 
 
 def main() -> None:
@@ -257,7 +300,7 @@ def main() -> None:
         type=float,
         default=60.0,
         metavar="SECONDS",
-        help="give up timing a query on rdflib after this long (shown as —)",
+        help="give up timing a query after this long (shown as —)",
     )
     args = parser.parse_args()
     sizes = [*args.sizes, *([10000] if args.big else [])]
