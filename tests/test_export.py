@@ -188,3 +188,19 @@ def test_main(dataset: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert cli.main(["export", "--data", str(source), "-o", str(tmp_path / "o")]) == 0
     assert (tmp_path / "o" / "void.ttl").is_file()
     assert cli.main(["export", "--data", str(source), "-o", str(tmp_path), "--formats", "x"]) == 2
+
+
+@pytest.mark.parametrize("keep", [False, True])
+def test_local_paths_stay_home(notices: tuple[Notice, Notice], tmp_path: Path, keep: bool) -> None:
+    here = {n.sha256: (tmp_path / n.source).as_uri() for n in notices}
+    source = tmp_path / "in.trig"
+    write_dataset(build_dataset(notices, locations=here), source, "trig")
+    out = tmp_path / "out"
+    argv = ["export", "--data", str(source), "-o", str(out), *(["--keep-locations"] * keep)]
+    args = _parser().parse_args(argv)
+    assert args.run(args) == 0
+    for dump in ("noticekg.ttl", "noticekg.trig", "noticekg.jsonld", "noticekg.nt"):
+        written = (out / dump).read_text(encoding="utf-8")
+        assert all((uri in written) is keep for uri in here.values()), dump
+    locations = Graph().parse(out / "noticekg.nt").objects(None, NKG.sourceLocation)
+    assert sorted(map(str, locations)) == (sorted(here.values()) if keep else [])

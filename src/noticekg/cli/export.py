@@ -13,6 +13,7 @@ from noticekg.graph.export import FORMATS, serialize, write_dataset
 from noticekg.graph.iris import DEFAULT_BASE
 from noticekg.graph.load import load_graph
 from noticekg.graph.write import write_atomic
+from noticekg.ontology import NKG
 
 __all__ = ["DEFAULT_FORMATS", "DUMP_STEM", "parse_formats", "register", "run_export"]
 
@@ -40,6 +41,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     export.add_argument("--endpoint", metavar="URL", help="SPARQL endpoint serving the data")
     export.add_argument("--title", default="noticekg knowledge graph", help="dataset title")
+    export.add_argument(
+        "--keep-locations",
+        action="store_true",
+        help="keep nkg:sourceLocation, the file: URI each notice was read from on this machine "
+        "(left out by default: a published dump should not show local paths)",
+    )
     export.set_defaults(run=run_export)
 
 
@@ -60,6 +67,8 @@ def parse_formats(value: str) -> list[str]:
 def run_export(args: argparse.Namespace) -> int:
     formats = parse_formats(args.formats)
     dataset = load_graph(args.data)
+    if not args.keep_locations:
+        dataset.remove((None, NKG.sourceLocation, None))
     output: Path = args.output
     try:
         output.mkdir(parents=True, exist_ok=True)
