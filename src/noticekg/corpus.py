@@ -19,7 +19,7 @@ from tqdm import tqdm
 from noticekg.errors import InputError
 from noticekg.extract import Notice, extract_file, extract_notice, read_text
 from noticekg.graph import DEFAULT_BASE, notice_graph
-from noticekg.graph.iris import source_location
+from noticekg.graph.iris import file_at, source_location
 from noticekg.graph.stores import Store
 
 NOTICE_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
@@ -113,6 +113,7 @@ class LoadSummary:
     failed: tuple[Skipped, ...]
     seconds: float
     dropped: int = 0
+    pruned: int = 0
 
     def lines(self) -> list[str]:
         rate = self.read / self.seconds if self.seconds > 0 else 0.0
@@ -123,6 +124,8 @@ class LoadSummary:
         )
         if self.dropped:
             head += f"; {self.dropped} earlier graph(s) of changed files dropped"
+        if self.pruned:
+            head += f"; {self.pruned} graph(s) of deleted files pruned"
         return [head, *(f"  failed: {failure.message}" for failure in self.failed)]
 
 
@@ -152,6 +155,7 @@ def load_corpus(
     workers: int | None = None,
     base: str = DEFAULT_BASE,
     progress: bool | None = None,
+    prune: bool = False,
 ) -> LoadSummary:
     """Extract every notice under ``paths`` into ``store``, one named graph each.
 
@@ -159,7 +163,9 @@ def load_corpus(
     processes (default: one per core) and written as they arrive, so memory holds only the few
     graphs in flight. A file that comes back with other text replaces its earlier graph, which
     goes in the same step even when the notice IRI (a text hash) changed with the text. A file
-    that cannot be read or extracted is reported and the others go on.
+    that cannot be read or extracted is reported and the others go on. With ``prune``, the
+    graphs of files that were read from the folders in ``paths`` and are gone from them now
+    are removed, unless a file of this run has the same text.
 
     :raises StoreError: when the store refuses a write (the run stops; stored notices stay).
     """
@@ -181,6 +187,8 @@ def load_corpus(
             writer.take(outcome)
     finally:
         bar.close()
+    pruned = writer.deleted([path for path in paths if path.is_dir()]) if prune else []
+    store.drop_notice_graphs(pruned)
     return LoadSummary(
         read=len(files),
         written=writer.written,
@@ -189,6 +197,7 @@ def load_corpus(
         failed=tuple(failed),
         seconds=time.perf_counter() - started,
         dropped=len(writer.dropped),
+        pruned=len(pruned),
     )
 
 
@@ -235,6 +244,20 @@ class _Writer:
             self.triples += _write(self.store, outcome, stale)
             self.written += 1
             self.dropped.update(stale)
+
+    def deleted(self, folders: Sequence[Path]) -> list[URIRef]:
+        """Graphs read from a file under ``folders`` that is no longer there, and that no file
+        of this run wrote or claims by its text."""
+        inside = tuple(folder.resolve().as_uri().rstrip("/") + "/" for folder in folders)
+        return [
+            graph_iri
+            for location, graphs in self.earlier.items()
+            if location.startswith(inside) and not file_at(location).exists()
+            for graph_iri in graphs
+            if str(graph_iri) not in self.seen
+            and graph_iri not in self.dropped
+            and self.hash_of.get(graph_iri) not in self.claimed
+        ]
 
     def _stale(self, outcome: _Outcome) -> list[URIRef]:
         return [

@@ -142,6 +142,37 @@ def test_two_files_of_one_name_in_two_folders_both_stay(run_store: Store, twins:
     assert len(run_store.notice_hashes()) == 2
 
 
+def test_prune_removes_the_graphs_of_deleted_files(run_store: Store, twins: Path) -> None:
+    load_corpus([twins], run_store, workers=1, progress=False)
+    gone, kept = twins / "x" / "notice.txt", twins / "y" / "notice.txt"
+    (old,) = run_store.notice_locations()[source_location(gone)]
+    gone.unlink()
+    plain = load_corpus([twins], run_store, workers=1, progress=False)
+    assert plain.pruned == 0 and _holds(run_store, old)  # only when asked
+    pruned = load_corpus([twins], run_store, workers=1, progress=False, prune=True)
+    assert (pruned.unchanged, pruned.pruned) == (1, 1)
+    assert "1 graph(s) of deleted files pruned" in pruned.lines()[0]
+    assert not _holds(run_store, old)
+    assert list(run_store.notice_locations()) == [source_location(kept)]
+    fresh = MemoryStore()
+    load_corpus([twins], fresh, workers=1, progress=False)
+    assert run_store.triple_count() == fresh.triple_count()
+
+
+def test_prune_keeps_what_the_run_did_not_walk(tmp_path: Path, twins: Path) -> None:
+    """A notice stored from another folder, or whose text a file of the run still has, stays."""
+    store = MemoryStore()
+    load_corpus([twins], store, workers=1, progress=False)
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    shutil.move(twins / "x" / "notice.txt", moved / "notice.txt")  # same text, another file
+    summary = load_corpus([twins / "y"], store, workers=1, progress=False, prune=True)
+    assert summary.pruned == 0  # x/ was not walked
+    summary = load_corpus([twins, moved], store, workers=1, progress=False, prune=True)
+    assert summary.pruned == 0  # its text is still read, from the moved file
+    assert len(store.notice_hashes()) == 2
+
+
 def test_cli_summary_names_the_dropped_graphs(
     twins: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -218,6 +249,7 @@ def test_cli_extract_into_a_store_and_query_it(
         (["extract", "{corpus}", "--store", "oxigraph:{tmp}/db", "--workers", "0"], "--workers 0"),
         (["extract", "{corpus}", "--store", "oxigraph:{tmp}/db", "-o", "{tmp}/g.ttl"], "-o with"),
         (["extract", "{corpus}", "--store", "sqlite:x.db"], "expected memory, oxigraph:DIR"),
+        (["extract", "{corpus}", "-o", "{tmp}/g.ttl", "--prune"], "add --store STORE"),
         (["query", "notice-summary"], "nothing to read"),
         (["query", "notice-summary", "--data", "{tmp}/g.ttl", "--store", "oxigraph:x"], "either"),
     ],

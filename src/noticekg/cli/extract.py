@@ -52,6 +52,12 @@ def register(commands: argparse._SubParsersAction) -> None:
         metavar="N",
         help="worker processes for --store runs (default: the number of cores)",
     )
+    extract.add_argument(
+        "--prune",
+        action="store_true",
+        help="with --store: remove the graphs of notices whose files are gone from the folders "
+        "given (notices stored from elsewhere are kept)",
+    )
     extract.set_defaults(run=run_extract)
 
     demo = commands.add_parser(
@@ -67,6 +73,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run_extract(args: argparse.Namespace) -> int:
     if args.store is not None:
         return run_extract_into_store(args)
+    if args.prune:
+        raise InputError("--prune removes notices from a store: add --store STORE")
     if args.output is None:
         raise InputError("extract: give -o OUT, --store STORE, or both")
     fmt = args.format or format_for(args.output)
@@ -98,12 +106,14 @@ def run_extract_into_store(args: argparse.Namespace) -> int:
     store = open_store_option(args, writes=True)
     assert store is not None
     try:
-        summary = load_corpus(args.paths, store, workers=args.workers, base=args.base)
+        summary = load_corpus(
+            args.paths, store, workers=args.workers, base=args.base, prune=args.prune
+        )
         for line in summary.lines():
             print(f"noticekg: {line}", file=sys.stderr)
         if summary.read and summary.written + summary.unchanged == 0:
             raise InputError(f"none of {summary.read} inputs could be read; nothing written")
-        if not summary.read:
+        if not summary.read and not summary.pruned:
             messages = [failure.message for failure in summary.failed]
             raise InputError(messages[0] if len(messages) == 1 else "no notice files found")
         if isinstance(store, MemoryStore) and args.output is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 from urllib.parse import quote, urlsplit
+from urllib.request import url2pathname
 
 from rdflib import URIRef
 
@@ -20,6 +21,7 @@ __all__ = [
     "DEFAULT_BASE",
     "check_base",
     "entity_iri",
+    "file_at",
     "inspection_iri",
     "label_segment",
     "measure_iri",
@@ -73,6 +75,11 @@ def source_location(path: Path) -> str:
     file that two files called ``notice.txt`` in different folders, or two runs started from
     different folders, never share."""
     return Path(path).resolve().as_uri()
+
+
+def file_at(location: str) -> Path:
+    """The path a :func:`source_location` URI names."""
+    return Path(url2pathname(urlsplit(location).path))
 
 
 def entity_iri(entity_type: EntityType, name: str, base: str = DEFAULT_BASE) -> URIRef:

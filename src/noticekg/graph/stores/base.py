@@ -54,6 +54,10 @@ class Store(Protocol):
         """The same from N-Triples text, which worker processes hand over cheaply."""
         ...
 
+    def drop_notice_graphs(self, graphs: Collection[URIRef]) -> None:
+        """Remove the named graphs ``graphs`` (notices whose files are gone) as one step."""
+        ...
+
     def notice_hashes(self) -> dict[str, URIRef]:
         """Content hash → notice graph, for every notice graph already stored."""
         ...

@@ -50,6 +50,10 @@ class MemoryStore:
         graph = Graph().parse(data=ntriples, format="nt")
         return self.replace_notice_graph(graph_iri, graph, replaces=replaces)
 
+    def drop_notice_graphs(self, graphs: Collection[URIRef]) -> None:
+        for graph_iri in graphs:
+            self.dataset.remove_graph(graph_iri)
+
     def notice_hashes(self) -> dict[str, URIRef]:
         result = self.dataset.query(HASHES_QUERY)
         return {str(row[1]): URIRef(row[0]) for row in result}  # type: ignore[index]

@@ -82,9 +82,7 @@ class OxigraphStore(NTriplesLoading):
                 # graphs held, the old graphs go and the new one arrives, or (bad data, full
                 # disk) nothing changes at all.
                 body = "\n".join(lines)
-                drops = "".join(
-                    f"{_forget(old.n3())} ;\nDROP SILENT GRAPH {old.n3()} ;\n" for old in present
-                )
+                drops = "".join(f"{_dropping(old.n3())} ;\n" for old in present)
                 self.store.update(
                     f"{drops}INSERT DATA {{ GRAPH {name} {{\n{body}\n}} }} ;\n"
                     f"INSERT DATA {{\n{body}\n}}"
@@ -99,6 +97,18 @@ class OxigraphStore(NTriplesLoading):
             self.store.flush()
             self._unflushed = 0
         return len(lines)
+
+    def drop_notice_graphs(self, graphs: Collection[URIRef]) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.directory}: opened read-only, cannot drop notice graphs")
+        present = [iri for iri in graphs if self._holds(iri)]
+        if not present:
+            return
+        try:
+            self.store.update(" ;\n".join(_dropping(old.n3()) for old in present))
+        except OSError as error:
+            raise StoreError(f"{self.directory}: cannot drop notice graphs ({error})") from None
+        self.store.flush()
 
     def _union_in_place(self) -> None:
         """Fill the union graph of a store written before it was kept (once, on opening)."""
@@ -148,11 +158,12 @@ class OxigraphStore(NTriplesLoading):
         del self.store
 
 
-def _forget(name: str) -> str:
-    """The update removing from the union graph what only notice graph ``name`` holds."""
+def _dropping(name: str) -> str:
+    """The update removing notice graph ``name``, and from the union graph what only it holds."""
     return (
         f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }}\n"
-        f"  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {name}) }} }}"
+        f"  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {name}) }} }} ;\n"
+        f"DROP SILENT GRAPH {name}"
     )
 
 

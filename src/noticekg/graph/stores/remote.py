@@ -101,6 +101,10 @@ class RemoteStore(NTriplesLoading):
         self.update(f"MOVE SILENT {side.n3()} TO {name}{drops}")
         return len(lines)
 
+    def drop_notice_graphs(self, graphs: Collection[URIRef]) -> None:
+        if graphs:
+            self.update(" ;\n".join(f"DROP SILENT GRAPH {old.n3()}" for old in graphs))
+
     def update(self, text: str) -> None:
         """POST one SPARQL 1.1 Update request (form-encoded, the form every server takes)."""
         body = urllib.parse.urlencode({"update": text}).encode("utf-8")
