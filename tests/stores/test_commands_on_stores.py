@@ -229,6 +229,18 @@ def test_viz_focus_on_store_refuses(filled: tuple[Path, str], focus: str, hops: 
         view(["--store", filled[1]], focus=focus, hops=hops)
 
 
+def test_viz_of_a_big_store_asks_for_part_of_it(
+    filled: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from noticekg.cli import viz
+    from noticekg.errors import InputError
+
+    monkeypatch.setattr(viz, "WHOLE_VIEW_NOTICES", 0)
+    with pytest.raises(InputError, match=r"holds 1 notices, more than .* --focus"):
+        view(["--store", filled[1]])
+    assert view(["--store", filled[1]], focus=FOCUS).number_of_nodes() > 0
+
+
 @pytest.mark.server
 def test_viz_from_a_remote_endpoint_equals_the_embedded_store(
     oxigraph_server, embedded_sample, loaded

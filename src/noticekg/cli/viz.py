@@ -37,6 +37,11 @@ DEFAULT_MAX_NODES = 400
 # Steps the nodes-around query can take from --focus on a store.
 MAX_STORE_HOPS = 3
 
+# Notices in a store past which the whole network is not drawn: fetching it takes minutes
+# (tens of thousands of nodes per thousand notices), and the page could only fold it into a
+# few clusters; --focus and --query draw part of it instead.
+WHOLE_VIEW_NOTICES = 500
+
 
 def register(commands: argparse._SubParsersAction) -> None:
     viz = commands.add_parser(
@@ -123,6 +128,12 @@ def whole_view(source: Store, *, measures: bool = False) -> nx.MultiDiGraph:
     query that fetches only what the view draws."""
     if isinstance(source, MemoryStore):
         return to_networkx(source.dataset, measures=measures)
+    notices = len(source.notice_hashes())
+    if notices > WHOLE_VIEW_NOTICES:
+        raise InputError(
+            f"--store holds {notices:,} notices, more than the whole network is drawn for "
+            f"({WHOLE_VIEW_NOTICES}): draw part of it with --focus LABEL_OR_IRI or --query NAME"
+        )
     return to_networkx(describe(source), measures=measures)
 
 
