@@ -4,6 +4,7 @@ names, works verbs inside project names, coordinated bodies sharing a head, Part
 from __future__ import annotations
 
 import pytest
+from extractcheck import entities_in
 
 from noticekg.extract.bodies import implied_forms, party_body, party_key
 from noticekg.extract.entities import canonical_name, find_entities
@@ -13,10 +14,6 @@ from noticekg.extract.segment import tokenize
 ORG = EntityType.ORGANIZATION
 PLACE = EntityType.PLACE
 PROJECT = EntityType.PROJECT
-
-
-def _found(text: str) -> set[tuple[EntityType, str]]:
-    return {(entity.type, entity.name) for entity in find_entities(text)}
 
 
 @pytest.mark.parametrize(
@@ -51,7 +48,7 @@ def test_genre_names(
     expected: set[tuple[EntityType, str]],
     absent: set[tuple[EntityType, str]],
 ) -> None:
-    found = _found(text)
+    found = entities_in(text)
     assert expected <= found
     assert not absent & found
 

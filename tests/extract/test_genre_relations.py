@@ -3,21 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
-from noticekg.extract.entities import find_entities
-from noticekg.extract.relations import find_relations
+from extractcheck import Triple, relations_in
 
 PUBLISHER = "中共湖南省财政厅党组"
-
-Triple = tuple[str, str, str]
-
-
-def _relations(text: str) -> set[Triple]:
-    entities = find_entities(text, publisher=PUBLISHER)
-    found = find_relations(
-        text, entities, publisher=PUBLISHER, inspector=None, target=None, authority=None
-    )
-    return {(r.subject, r.predicate.value, r.object) for r in found}
 
 
 @pytest.mark.parametrize(
@@ -48,7 +36,7 @@ def _relations(text: str) -> set[Triple]:
     ],
 )
 def test_genre_relations(text: str, expected: set[Triple]) -> None:
-    assert expected <= _relations(text)
+    assert expected <= relations_in(text, PUBLISHER)
 
 
 @pytest.mark.parametrize(
@@ -66,4 +54,4 @@ def test_genre_relations(text: str, expected: set[Triple]) -> None:
     ],
 )
 def test_genre_relations_absent(text: str, absent: Triple) -> None:
-    assert absent not in _relations(text)
+    assert absent not in relations_in(text, PUBLISHER)

@@ -5,10 +5,10 @@ single-quoted labels, counted classes in quotes, and the relation cues that go w
 from __future__ import annotations
 
 import pytest
+from extractcheck import entities_in, relations_in
 
 from noticekg.extract.entities import find_entities
 from noticekg.extract.records import EntityType, Predicate
-from noticekg.extract.relations import find_relations
 from noticekg.extract.segment import tokenize
 
 ORG = EntityType.ORGANIZATION
@@ -17,10 +17,6 @@ PLATFORM = EntityType.PLATFORM
 POLICY = EntityType.POLICY
 PROJECT = EntityType.PROJECT
 PERSON = EntityType.PERSON
-
-
-def _found(text: str) -> set[tuple[EntityType, str]]:
-    return {(entity.type, entity.name) for entity in find_entities(text)}
 
 
 @pytest.mark.parametrize(
@@ -53,7 +49,7 @@ def _found(text: str) -> set[tuple[EntityType, str]]:
     ],
 )
 def test_project_and_policy_shapes(text: str, expected: set[tuple[EntityType, str]]) -> None:
-    assert expected <= _found(text)
+    assert expected <= entities_in(text)
 
 
 @pytest.mark.parametrize(
@@ -75,7 +71,7 @@ def test_project_and_policy_shapes(text: str, expected: set[tuple[EntityType, st
     ],
 )
 def test_project_and_policy_negatives(text: str, absent: set[tuple[EntityType, str]]) -> None:
-    assert not absent & _found(text)
+    assert not absent & entities_in(text)
 
 
 @pytest.mark.parametrize(
@@ -113,7 +109,7 @@ def test_body_shapes(
     expected: set[tuple[EntityType, str]],
     absent: set[tuple[EntityType, str]],
 ) -> None:
-    found = _found(text)
+    found = entities_in(text)
     assert expected <= found
     assert not absent & found
 
@@ -134,7 +130,7 @@ def test_quote_shapes(
     expected: set[tuple[EntityType, str]],
     absent: set[tuple[EntityType, str]],
 ) -> None:
-    found = _found(text)
+    found = entities_in(text)
     assert expected <= found
     assert not absent & found
 
@@ -146,14 +142,6 @@ def test_quote_shapes(
 def test_glued_words_are_split(word: str, pieces: list[str]) -> None:
     words = [token.word for token in tokenize(word)]
     assert all(piece in words for piece in pieces)
-
-
-def _relations(text: str, publisher: str) -> set[tuple[str, Predicate, str]]:
-    entities = find_entities(text, publisher=publisher)
-    found = find_relations(
-        text, entities, publisher=publisher, inspector=None, target=None, authority=None
-    )
-    return {(r.subject, r.predicate, r.object) for r in found}
 
 
 @pytest.mark.parametrize(
@@ -212,7 +200,7 @@ def test_relation_cues(
     expected: set[tuple[str, Predicate, str]],
     absent: set[tuple[str, Predicate, str]],
 ) -> None:
-    found = _relations(text, publisher)
+    found = relations_in(text, publisher)
     assert expected <= found
     assert not absent & found
 

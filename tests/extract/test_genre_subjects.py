@@ -5,21 +5,9 @@ relations that follow (establishes, cooperatesWith, operates, guides, issuedBy, 
 from __future__ import annotations
 
 import pytest
-
-from noticekg.extract.entities import find_entities
-from noticekg.extract.relations import find_relations
+from extractcheck import Triple, relations_in
 
 PUBLISHER = "中共九江市财政局党组"
-
-Triple = tuple[str, str, str]
-
-
-def _relations(text: str, publisher: str = PUBLISHER) -> set[Triple]:
-    entities = find_entities(text, publisher=publisher)
-    found = find_relations(
-        text, entities, publisher=publisher, inspector=None, target=None, authority=None
-    )
-    return {(r.subject, r.predicate.value, r.object) for r in found}
 
 
 POLICY = "市属国有企业资金管理办法"
@@ -70,7 +58,7 @@ POLICY = "市属国有企业资金管理办法"
 def test_subjects_of_establishing_and_cooperating(
     text: str, expected: set[Triple], absent: set[Triple]
 ) -> None:
-    found = _relations(text)
+    found = relations_in(text, PUBLISHER)
     assert expected <= found
     assert not absent & found
 
@@ -101,7 +89,7 @@ def test_subjects_of_establishing_and_cooperating(
     ],
 )
 def test_operates_needs_a_named_body(text: str, expected: set[Triple], absent: set[Triple]) -> None:
-    found = _relations(text)
+    found = relations_in(text, PUBLISHER)
     assert expected <= found
     assert not absent & found
 
@@ -123,7 +111,7 @@ def test_operates_needs_a_named_body(text: str, expected: set[Triple], absent: s
     ],
 )
 def test_guided_by(text: str, expected: set[Triple], absent: set[Triple]) -> None:
-    found = _relations(text)
+    found = relations_in(text, PUBLISHER)
     assert expected <= found
     assert not absent & found
 
@@ -162,7 +150,7 @@ JOINT = "中共九江市委办公室 九江市人民政府办公室关于加强�
     ],
 )
 def test_issuers_and_establishing(text: str, expected: set[Triple], absent: set[Triple]) -> None:
-    found = _relations(text)
+    found = relations_in(text, PUBLISHER)
     assert expected <= found
     assert not absent & found
 
@@ -175,5 +163,5 @@ def test_issuers_and_establishing(text: str, expected: set[Triple], absent: set[
     ],
 )
 def test_head_post_leads_no_branch(text: str, body: str, leads: bool) -> None:
-    found = _relations(text, publisher="九江农业科学院")
+    found = relations_in(text, publisher="九江农业科学院")
     assert (("李明华", "leads", body) in found) is leads

@@ -5,6 +5,7 @@ inside works' names, generic systems and classes that name nothing."""
 from __future__ import annotations
 
 import pytest
+from extractcheck import Found, entities_in
 
 from noticekg.extract.entities import find_entities
 from noticekg.extract.records import EntityType
@@ -13,12 +14,6 @@ ORG = EntityType.ORGANIZATION
 PLACE = EntityType.PLACE
 PLATFORM = EntityType.PLATFORM
 PROJECT = EntityType.PROJECT
-
-Found = set[tuple[EntityType, str]]
-
-
-def _found(text: str, publisher: str | None = None) -> Found:
-    return {(entity.type, entity.name) for entity in find_entities(text, publisher=publisher)}
 
 
 @pytest.mark.parametrize(
@@ -96,7 +91,7 @@ def _found(text: str, publisher: str | None = None) -> Found:
     ],
 )
 def test_unit_place_and_works_names(text: str, expected: Found, absent: Found) -> None:
-    found = _found(text)
+    found = entities_in(text)
     assert expected <= found
     assert not absent & found
 
