@@ -66,8 +66,7 @@ class OxigraphStore(NTriplesLoading):
     def replace_notice_ntriples(
         self, graph_iri: URIRef, ntriples: str, *, replaces: Collection[URIRef] = ()
     ) -> int:
-        if self.read_only:
-            raise StoreError(f"{self.directory}: opened read-only, cannot write {graph_iri}")
+        self._writable(f"write {graph_iri}")
         lines = [line for line in ntriples.splitlines() if line.strip()]
         name = graph_iri.n3()
         present = [iri for iri in (graph_iri, *replaces) if self._holds(iri)]
@@ -99,8 +98,7 @@ class OxigraphStore(NTriplesLoading):
         return len(lines)
 
     def drop_notice_graphs(self, graphs: Collection[URIRef]) -> None:
-        if self.read_only:
-            raise StoreError(f"{self.directory}: opened read-only, cannot drop notice graphs")
+        self._writable("drop notice graphs")
         present = [iri for iri in graphs if self._holds(iri)]
         if not present:
             return
@@ -109,6 +107,10 @@ class OxigraphStore(NTriplesLoading):
         except OSError as error:
             raise StoreError(f"{self.directory}: cannot drop notice graphs ({error})") from None
         self.store.flush()
+
+    def _writable(self, action: str) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.directory}: opened read-only, cannot {action}")
 
     def _union_in_place(self) -> None:
         """Fill the union graph of a store written before it was kept (once, on opening)."""

@@ -17,8 +17,10 @@ __all__ = ["from_json", "from_oxigraph", "to_oxigraph"]
 PLAIN_TYPES = frozenset({str(XSD.string), str(RDF.langString)})
 # Results repeat the same terms row after row (units, classes, notices), and rdflib parses
 # every literal's value as it makes one: converting each distinct term once made a
-# 43,000-row answer convert ten times faster.
+# 43,000-row answer convert ten times faster. Long literals (notice texts) are not kept, so
+# the cache stays a few megabytes in a long-running server.
 CACHED_TERMS = 1 << 16
+CACHED_LENGTH = 200
 
 
 def from_oxigraph(term: Any) -> Node | None:
@@ -65,10 +67,18 @@ def _iri(value: str) -> URIRef:
     return URIRef(value)
 
 
-@lru_cache(maxsize=CACHED_TERMS)
 def _literal(value: str, language: str | None, datatype: str | None) -> Literal:
+    if len(value) > CACHED_LENGTH:
+        return _new_literal(value, language, datatype)
+    return _cached_literal(value, language, datatype)
+
+
+def _new_literal(value: str, language: str | None, datatype: str | None) -> Literal:
     if language:
         return Literal(value, lang=language)
     if datatype is None or datatype in PLAIN_TYPES:
         return Literal(value)
     return Literal(value, datatype=URIRef(datatype))
+
+
+_cached_literal = lru_cache(maxsize=CACHED_TERMS)(_new_literal)
