@@ -28,8 +28,8 @@ from noticekg.graph.stores.base import (
     by_location,
     project_namespaces,
 )
-from noticekg.graph.stores.substitute import projected_variables, query_form, substitute
-from noticekg.graph.stores.terms import from_oxigraph, to_oxigraph
+from noticekg.graph.stores.substitute import query_form, substitute
+from noticekg.graph.stores.terms import from_oxigraph
 
 __all__ = ["OxigraphStore"]
 
@@ -138,13 +138,11 @@ class OxigraphStore(NTriplesLoading):
         return {row["hash"].value: URIRef(row["g"].value) for row in rows}  # type: ignore[union-attr]
 
     def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
-        # pyoxigraph binds projected variables itself; the others are written in as terms.
-        projected = projected_variables(text)
-        own = {k: v for k, v in (bindings or {}).items() if projected is None or k in projected}
-        text = substitute(text, {k: v for k, v in (bindings or {}).items() if k not in own})
-        substitutions = {ox.Variable(k): to_oxigraph(v) for k, v in own.items()}
+        # Parameters are written in as terms: bound through pyoxigraph's substitutions they
+        # reach no index (figures of one notice: 208 ms at 1,000 notices, against 2.7 ms).
+        text = substitute(text, bindings or {})
         try:
-            answer = self.store.query(text, substitutions=substitutions)
+            answer = self.store.query(text)
         except SyntaxError as error:
             raise StoreError(f"{self.directory}: query refused ({error})") from None
         return _result(query_form(text), answer)

@@ -1,4 +1,5 @@
-"""Parameters bound into SPARQL text for endpoints that take no bindings of their own.
+"""Parameters bound into SPARQL text: remote endpoints take no bindings of their own, and the
+ones pyoxigraph takes are applied after the patterns are matched, so they reach no index.
 
 Each bound variable is replaced by its term as rdflib serialises it (``.n3()``), token by token,
 so a value is only ever one RDF term: strings, IRIs and comments of the query are left alone,
@@ -127,32 +128,5 @@ def _grouped_variables(text: str) -> set[str]:
         elif kind == "close":
             depth -= 1
         elif kind == "var" and clause == "group":
-            names.add(token[1:])
-    return names
-
-
-def projected_variables(text: str) -> set[str] | None:
-    """Variables the outermost ``SELECT`` returns, ``None`` for ``SELECT *``; an empty set for
-    other query forms. pyoxigraph binds only these through ``substitutions``."""
-    names: set[str] = set()
-    inside, depth, start = False, 0, 0
-    for match in TOKEN.finditer(text):
-        kind, token = match.lastgroup, match.group()
-        if kind == "word" and token.upper() == "SELECT" and not inside:
-            inside, depth, start = True, 0, match.end()
-            continue
-        if not inside:
-            continue
-        if (kind == "word" and token.upper() in CLAUSE_END) or (kind == "open" and token == "{"):
-            if "*" in TOKEN.sub("", text[start : match.start()]):
-                return None
-            return names
-        if kind == "open":
-            depth += 1
-        elif kind == "close":
-            depth -= 1
-        elif (kind == "var" and depth == 0) or (
-            kind == "var" and text[: match.start()].rstrip().upper().endswith("AS")
-        ):
             names.add(token[1:])
     return names

@@ -10,9 +10,9 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
-from rdflib.term import Identifier, Node
+from rdflib.term import Node
 
-__all__ = ["from_json", "from_oxigraph", "to_oxigraph"]
+__all__ = ["from_json", "from_oxigraph"]
 
 PLAIN_TYPES = frozenset({str(XSD.string), str(RDF.langString)})
 # Results repeat the same terms row after row (units, classes, notices), and rdflib parses
@@ -33,20 +33,6 @@ def from_oxigraph(term: Any) -> Node | None:
         return BNode(term.value)
     if isinstance(term, ox.Literal):
         return _literal(term.value, term.language, term.datatype.value)
-    raise TypeError(f"unsupported term {term!r}")
-
-
-def to_oxigraph(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
     raise TypeError(f"unsupported term {term!r}")
 
 
