@@ -1,5 +1,5 @@
-"""Parameters bound into SPARQL text: remote endpoints take no bindings of their own, and the
-ones pyoxigraph takes are applied after the patterns are matched, so they reach no index.
+"""Parameters bound into SPARQL text: remote endpoints take no bindings of their own, and with
+pyoxigraph's own bindings a query of one notice ran as slowly as one of the whole store.
 
 Each bound variable is replaced by its term as rdflib serialises it (``.n3()``), token by token,
 so a value is only ever one RDF term: strings, IRIs and comments of the query are left alone,
