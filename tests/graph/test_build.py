@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 import rdflib.namespace as ns
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from noticekg.extract import extract_file, extract_notice
 from noticekg.extract.records import Entity, EntityType, Inspection, Notice, Span
 from noticekg.graph import OA, build_dataset, entity_iri, notice_graph, notice_iri
 from noticekg.graph.classes import entity_class
@@ -185,3 +187,46 @@ def test_labels_with_quotes_and_control_characters_round_trip(notice_a: Notice, 
     back.parse(data=text, format=fmt)
     assert Literal(NASTY, lang="zh") in set(back.objects(None, RDFS.label))
     assert Literal(NASTY) in set(back.objects(None, OA.exact))
+
+
+GENRE = sorted((Path(__file__).parents[1] / "data" / "genre").glob("*.txt"))
+
+# The counts as a query would take them from the graph itself, independently of the builder.
+COUNTED = """
+PREFIX nkg: <https://w3id.org/noticekg/ontology#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT (COUNT(DISTINCT ?p) AS ?problems) (COUNT(DISTINCT ?m) AS ?measures)
+       (COUNT(DISTINCT ?x) AS ?figures) (COUNT(DISTINCT ?e) AS ?entities)
+WHERE {
+  { ?p a nkg:Problem ; nkg:inNotice ?notice }
+  UNION { ?m a nkg:Measure ; nkg:inNotice ?notice }
+  UNION { ?x a nkg:Metric ; nkg:inNotice ?notice }
+  UNION { ?e nkg:mentionedIn/oa:hasSource ?notice FILTER NOT EXISTS { ?e nkg:inNotice ?notice } }
+}
+"""
+COUNT_PROPERTIES = {
+    "problems": NKG.problemCount,
+    "measures": NKG.measureCount,
+    "figures": NKG.figureCount,
+    "entities": NKG.entityCount,
+}
+
+
+@pytest.mark.parametrize("path", GENRE, ids=lambda p: p.stem)
+def test_written_counts_agree_with_the_graph(path: Path) -> None:
+    notice = extract_file(path)
+    graph = notice_graph(notice)
+    iri = notice_iri(notice)
+    (row,) = graph.query(COUNTED, initBindings={"notice": iri})
+    for name, prop in COUNT_PROPERTIES.items():
+        (written,) = graph.objects(iri, prop)
+        assert written.datatype == ns.XSD.integer
+        assert written.toPython() == row[name].toPython(), name
+    assert graph.value(iri, NKG.problemCount).toPython() == len(notice.problems)
+
+
+def test_written_counts_of_a_notice_with_nothing_found() -> None:
+    notice = extract_notice("关于某事项的通知\n\n请各单位知悉。")
+    graph = notice_graph(notice)
+    counts = {prop: graph.value(notice_iri(notice), prop) for prop in COUNT_PROPERTIES.values()}
+    assert {prop: c.toPython() for prop, c in counts.items()} == dict.fromkeys(counts, 0)

@@ -82,6 +82,7 @@ def test_measures_per_notice(two: Dataset, sample: Notice) -> None:
     result = run(two, "measures-per-notice")
     assert column(result, "measures") == [len(sample.measures)] * 2
     assert column(result, "problems") == [len(sample.problems)] * 2
+    assert column(result, "figures") == [len({m.span.start for m in sample.metrics})] * 2
     assert str(sample.header.title) in column(result, "title")
 
 

@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import URIRef
 
@@ -14,6 +15,7 @@ from noticekg.cli import main
 from noticekg.corpus import load_corpus
 from noticekg.graph.iris import source_location
 from noticekg.graph.stores import MemoryStore, OxigraphStore, RemoteStore, Store
+from noticekg.ontology import NKG
 
 GENRE = Path(__file__).parents[1] / "data" / "genre"
 NOTICES = ("qz-ljq-wjj-xuncha-zhenggai-gb18030.txt", "yc-nyncj-xuncha-zhenggai.txt")
@@ -55,6 +57,23 @@ def test_a_second_run_skips_unchanged_notices(corpus: Path, tmp_path: Path) -> N
     second = load_corpus([corpus], store, workers=2, progress=False)
     assert (second.written, second.unchanged, second.triples) == (0, 3, 0)
     assert store.triple_count() == count == first.triples
+    store.close()
+
+
+def test_a_graph_written_without_counts_is_written_again(corpus: Path, tmp_path: Path) -> None:
+    """A store from before notices carried their counts: its graphs are not skipped as
+    unchanged, or queries that read the counts would find none for them."""
+    store = OxigraphStore(tmp_path / "db")
+    load_corpus([corpus], store, workers=1, progress=False)
+    count = store.triple_count()
+    for prop in (NKG.problemCount, NKG.measureCount, NKG.figureCount, NKG.entityCount):
+        for quad in list(store.store.quads_for_pattern(None, ox.NamedNode(prop), None, None)):
+            store.store.remove(quad)
+    assert store.notice_hashes() == {}
+    again = load_corpus([corpus], store, workers=1, progress=False)
+    assert (again.written, again.unchanged) == (2, 0)
+    assert store.triple_count() == count
+    assert len(store.notice_hashes()) == 2
     store.close()
 
 

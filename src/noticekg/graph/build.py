@@ -132,6 +132,7 @@ class _NoticeBuilder:
         for metric in self.notice.metrics:
             self._metric(metric)
         self._relations()
+        self._counts()
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -214,6 +215,22 @@ class _NoticeBuilder:
         self.graph.add((n, NKG.text, Literal(self.notice.text)))  # even empty: offsets need it
         for warning in self.notice.warnings:
             add(n, NKG.warning, warning)
+
+    def _counts(self) -> None:
+        """How many problems, measures, figures and named entities the graph holds, counted
+        from the graph itself so they agree with what a query would count."""
+        g, n = self.graph, self.iri
+        for prop, cls in (
+            (NKG.problemCount, NKG.Problem),
+            (NKG.measureCount, NKG.Measure),
+            (NKG.figureCount, NKG.Metric),
+        ):
+            found = sum(1 for _ in g.subjects(RDF.type, cls, unique=True))
+            g.add((n, prop, Literal(found)))
+        named = {
+            s for s in g.subjects(NKG.mentionedIn, unique=True) if (s, NKG.inNotice, n) not in g
+        }
+        g.add((n, NKG.entityCount, Literal(len(named))))
 
     def _entity(self, entity: Entity) -> None:
         e = iris.entity_iri(entity.type, entity.name, self.base)

@@ -11,7 +11,7 @@ from rdflib.namespace import DefinedNamespace, Namespace
 
 
 class NKG(DefinedNamespace):
-    """noticekg ontology, version 0.1.0: 89 terms."""
+    """noticekg ontology, version 0.1.0: 93 terms."""
 
     _NS = Namespace("https://w3id.org/noticekg/ontology#")
     _fail = True
@@ -89,14 +89,18 @@ class NKG(DefinedNamespace):
     counts: URIRef  # A short phrase for what the figure counts or measures (资金调剂, 做地完成率).
     email: URIRef  # The email address readers are asked to send comments to.
     endDate: URIRef  # The day the on-site inspection ended.
+    entityCount: URIRef  # How many named entities the notice mentions: resources with an…
     feedbackDate: URIRef  # The day the findings were fed back (反馈).
+    figureCount: URIRef  # How many nkg:Metric resources (figures) the notice graph holds; written…
     indexNumber: URIRef  # The 索引号 of the notice.
     kind: URIRef  # The kind of inspection as the notice names it (巡察, 巡视, 审计, 专项巡察 …).
+    measureCount: URIRef  # How many nkg:Measure resources the notice graph holds; written with the…
     normalisedUnit: URIRef  # The unit of the normalised value.
     normalisedValue: URIRef  # The value in the normalised unit.
     number: URIRef  # The ordinal of a problem or measure.
     phone: URIRef  # The telephone number readers are asked to send comments to, as written.
     postcode: URIRef  # The postcode of the contact address.
+    problemCount: URIRef  # How many nkg:Problem resources the notice graph holds.
     published: URIRef  # The date the notice was published on the site (发布日期, 生成日期).
     role: URIRef  # A person's title or role as the text gives it (院士, 书记).
     scale: URIRef  # The factor the unit as written carries (亿元 → 100000000, 万元 → 10000).

@@ -25,8 +25,12 @@ __all__ = [
 ]
 
 # Every notice graph states its own content hash (docs/graph-model.md): ``<g> nkg:contentHash ?h``
-# inside ``GRAPH <g>``, so a hash is only counted when its notice graph is really there.
-HASHES_QUERY = f"""SELECT ?g ?hash WHERE {{ GRAPH ?g {{ ?g <{NKG.contentHash}> ?hash }} }}"""
+# inside ``GRAPH <g>``, so a hash is only counted when its notice graph is really there. A graph
+# written before notices carried their counts (``nkg:problemCount``) is not counted, so the next
+# run over its file writes it again rather than skip it.
+HASHES_QUERY = f"""SELECT ?g ?hash WHERE {{
+  GRAPH ?g {{ ?g <{NKG.contentHash}> ?hash ; <{NKG.problemCount}> ?problems }}
+}}"""
 # The same for the file each notice graph was read from (``nkg:sourceLocation``).
 LOCATIONS_QUERY = (
     f"""SELECT ?g ?location WHERE {{ GRAPH ?g {{ ?g <{NKG.sourceLocation}> ?location }} }}"""
