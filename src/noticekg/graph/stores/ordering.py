@@ -1,0 +1,93 @@
+"""A query's final ``ORDER BY`` applied to its converted rows in Python, for Oxigraph.
+
+Oxigraph sorted 1,000 notice IRIs in 46 ms of a 59 ms query (``notice-graphs``), and the cost
+grows faster than the rows; Python sorts the same rows, once converted, in about a millisecond.
+Only an ``ORDER BY`` that ends the query and names plain variables (each optionally in
+``ASC()`` or ``DESC()``) is taken off; anything else stays in the query for the store to do.
+The order is SPARQL's, as rdflib's in-memory store applies it: unbound first, then blank
+nodes, IRIs and literals; numbers by value, other literals by their text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from rdflib import BNode, Literal, URIRef, Variable
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+__all__ = ["Ordering", "split_order"]
+
+_CONDITION = r"(?:(?:ASC|DESC)\s*\(\s*\?\w+\s*\)|\?\w+)"
+_FINAL_ORDER = re.compile(rf"\bORDER\s+BY\s+((?:{_CONDITION}\s*)+)$", re.IGNORECASE)
+_EACH = re.compile(r"(ASC|DESC)?\s*\(?\s*\?(\w+)", re.IGNORECASE)
+
+NUMERIC = frozenset(
+    str(t)
+    for t in (
+        XSD.integer, XSD.decimal, XSD.float, XSD.double, XSD.nonNegativeInteger,
+        XSD.positiveInteger, XSD.negativeInteger, XSD.nonPositiveInteger, XSD.long, XSD.int,
+        XSD.short, XSD.byte, XSD.unsignedLong, XSD.unsignedInt, XSD.unsignedShort,
+        XSD.unsignedByte,
+    )
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Ordering:
+    """``(variable, descending)`` pairs, most significant first."""
+
+    keys: tuple[tuple[str, bool], ...]
+
+    def fits(self, names: Sequence[str]) -> bool:
+        """Whether every variable it names is a column of the answer (else the store sorts)."""
+        return all(name in names for name, _ in self.keys)
+
+    def sort(self, rows: list[dict[Variable, Node]]) -> list[dict[Variable, Node]]:
+        """``rows`` in this order; stable, so rows that tie keep the store's order."""
+        for name, descending in reversed(self.keys):
+            variable = Variable(name)
+            rows = sorted(rows, key=_by(variable), reverse=descending)
+        return rows
+
+
+def split_order(text: str) -> tuple[str, Ordering | None]:
+    """The query without its final plain ``ORDER BY``, and that order; or the query unchanged
+    and ``None`` when it ends some other way."""
+    found = _FINAL_ORDER.search(text.rstrip())
+    if found is None:
+        return text, None
+    keys = tuple(
+        (name, (word or "").upper() == "DESC") for word, name in _EACH.findall(found.group(1))
+    )
+    return text[: found.start()], Ordering(keys)
+
+
+def _by(variable: Variable) -> Callable[[dict[Variable, Node]], tuple[Any, ...]]:
+    def key(row: dict[Variable, Node]) -> tuple[Any, ...]:
+        return term_key(row.get(variable))
+
+    return key
+
+
+@lru_cache(maxsize=1 << 16)
+def term_key(term: Node | None) -> tuple[Any, ...]:
+    """A sort key giving SPARQL's order of terms; literals of one kind as rdflib orders them
+    (numbers by value; others by datatype, then language, then text)."""
+    if term is None:
+        return (0,)
+    if isinstance(term, BNode):
+        return (1, str(term))
+    if isinstance(term, URIRef):
+        return (2, str(term))
+    if isinstance(term, Literal):
+        datatype = "" if term.datatype is None else str(term.datatype)
+        if datatype in NUMERIC and isinstance(term.value, int | float | Decimal):
+            return (3, 0, term.value)
+        return (3, 1, datatype, term.language or "", str(term))
+    return (4, str(term))
