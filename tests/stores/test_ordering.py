@@ -92,3 +92,15 @@ def test_rows_come_in_oxigraphs_own_order(
     theirs = embedded_sample.store.query(substitute(named.text, bindings))
     expected = [tuple(from_oxigraph(row[str(k)]) for k in keys) for row in theirs]
     assert [tuple(row.get(k) for k in keys) for row in ours] == expected
+
+
+def test_an_order_by_a_column_left_out_is_left_to_the_store(
+    embedded_sample: OxigraphStore,
+) -> None:
+    text = (
+        "SELECT ?label WHERE { ?notice a <https://w3id.org/noticekg/ontology#Notice> ; "
+        "<http://www.w3.org/2000/01/rdf-schema#label> ?label } ORDER BY DESC(?notice)"
+    )
+    ours = [row[Variable("label")] for row in embedded_sample.query(text).bindings]
+    theirs = [from_oxigraph(row["label"]) for row in embedded_sample.store.query(text)]
+    assert ours == theirs and len(ours) == 2
