@@ -5,7 +5,7 @@ grows faster than the rows; Python sorts the same rows, once converted, in about
 Only an ``ORDER BY`` that ends the query and names plain variables (each optionally in
 ``ASC()`` or ``DESC()``) is taken off; anything else stays in the query for the store to do.
 The order is SPARQL's, as rdflib's in-memory store applies it: unbound first, then blank
-nodes, IRIs and literals; numbers by value, other literals by their text.
+nodes, IRIs and literals; numbers by value, other literals by datatype, language and text.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from rdflib import BNode, Literal, URIRef, Variable
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-__all__ = ["Ordering", "split_order"]
+__all__ = ["Ordering", "split_order", "term_key"]
 
 _CONDITION = r"(?:(?:ASC|DESC)\s*\(\s*\?\w+\s*\)|\?\w+)"
 _FINAL_ORDER = re.compile(rf"\bORDER\s+BY\s+((?:{_CONDITION}\s*)+)$", re.IGNORECASE)
