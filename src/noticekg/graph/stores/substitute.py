@@ -5,7 +5,9 @@ Each bound variable is replaced by its term as rdflib serialises it (``.n3()``),
 so a value is only ever one RDF term: strings, IRIs and comments of the query are left alone,
 and the value itself is escaped by the serialiser. This mirrors rdflib's ``initBindings`` and
 pyoxigraph's ``substitutions`` (SPARQL-dev SEP-0007): the variable is bound everywhere, also in
-``FILTER`` and ``HAVING``, and still appears in the results when it is projected.
+``FILTER`` and ``HAVING``, and still appears in the results when it is projected. A sub-select
+no longer projects it: its patterns hold the term already, and an outer ``(term AS ?name)``
+may not bind a name a sub-select has bound.
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ def substitute(text: str, bindings: Mapping[str, Identifier]) -> str:
     terms = {name: term.n3() for name, term in bindings.items()}
     grouped = _grouped_variables(text)
     out: list[str] = []
-    last, clause, depth, clause_depth, previous = 0, "", 0, 0, ""
+    last, clause, depth, clause_depth, previous, outer = 0, "", 0, 0, "", True
     for match in TOKEN.finditer(text):
         kind, token = match.lastgroup, match.group()
         if match.start() < last:  # inside a BOUND(...) already rewritten
@@ -84,6 +86,8 @@ def substitute(text: str, bindings: Mapping[str, Identifier]) -> str:
             upper = token.upper()
             if upper in CLAUSE_START:
                 clause, clause_depth = CLAUSE_START[upper], depth
+                if upper == "SELECT":
+                    outer = depth == 0
             elif upper in CLAUSE_END:
                 clause = ""
         elif kind == "open":
@@ -95,7 +99,8 @@ def substitute(text: str, bindings: Mapping[str, Identifier]) -> str:
         elif kind == "var" and token[1:] in terms and previous != "AS":
             term, top = terms[token[1:]], depth == clause_depth
             out.append(text[last : match.start()])
-            out.append(_replacement(token, term, clause, top, token[1:] in grouped))
+            if outer or clause != "select" or not top:  # sub-selects drop it from their projection
+                out.append(_replacement(token, term, clause, top, token[1:] in grouped))
             last = match.end()
         if kind != "comment":
             previous = token.upper()
