@@ -96,8 +96,12 @@ def test_regulations_by_body(one: Dataset, sample: Notice) -> None:
 
 
 def test_regulations_by_body_of_one_notice(one: Dataset, sample: Notice) -> None:
+    def rows(result: QueryResult) -> list[tuple]:
+        """Rows with the titles as a set: GROUP_CONCAT follows no order."""
+        return [(*row[:-1], frozenset(str(row[-1]).split("、"))) for row in result.rows]
+
     everything = run(one, "regulations-by-body")
-    assert run(one, "regulations-by-body", notice=str(notice_iri(sample))).rows == everything.rows
+    assert rows(run(one, "regulations-by-body", notice=str(notice_iri(sample)))) == rows(everything)
     elsewhere = run(one, "regulations-by-body", notice=f"{notice_iri(sample)}-elsewhere")
     assert elsewhere.rows == []
 
