@@ -16,10 +16,13 @@ import pytest
 from rdflib import Dataset, URIRef
 from rdflib.namespace import RDFS
 
+from noticekg.extract import extract_file
 from noticekg.extract.records import EntityType, Notice
 from noticekg.graph import build_dataset, entity_iri, notice_iri
 from noticekg.queries import catalogue, get_query, run_query
 from noticekg.queries.run import QueryResult
+
+GENRE = Path(__file__).parents[1] / "data" / "genre"
 
 
 @pytest.fixture(scope="module")
@@ -149,6 +152,20 @@ def test_inspection_timeline(one: Dataset, sample: Notice) -> None:
     assert column(result, "kind") == [inspection.kind]
     later = inspection.start.replace(year=inspection.start.year + 50).isoformat()
     assert run(one, "inspection-timeline", after=later).rows == []
+
+
+def test_inspection_timeline_of_one_target(sample: Notice) -> None:
+    """A given target keeps its inspections only: another publisher's inspection goes."""
+    other = extract_file(GENRE / "hn-jtt-xunshi-zhenggai.txt")
+    targets = [n.inspection.target for n in (sample, other) if n.inspection is not None]
+    assert len(set(targets)) == 2 and None not in targets
+    both = build_dataset([sample, other])
+    assert len(run(both, "inspection-timeline").rows) == 2
+    assert sample.inspection is not None and sample.inspection.target is not None
+    target = str(entity_iri(EntityType.ORGANIZATION, sample.inspection.target))
+    result = run(both, "inspection-timeline", target=target)
+    assert column(result, "targetLabel") == [sample.inspection.target]
+    assert run(both, "inspection-timeline", target=f"{target}-elsewhere").rows == []
 
 
 def test_entities_in_several_notices(one: Dataset, two: Dataset, sample: Notice) -> None:
