@@ -111,6 +111,7 @@ def test_every_shipped_query_runs_with_its_defaults(dataset: Dataset) -> None:
         ("inspection-timeline", {"after": "20200101x"}, "not a date"),
         ("problems-and-measures", {"notice": "not an iri"}, "not an absolute IRI"),
         ("problems-and-measures", {"notice": "http://x/> } ?s ?p ?o {"}, "not an absolute IRI"),
+        ("network-view", {"measures": "yes"}, "parameter measures: 'yes' is not true or false"),
     ],
 )
 def test_bad_parameters_rejected(dataset: Dataset, name: str, params: dict, expected: str) -> None:
@@ -325,3 +326,26 @@ def test_entity_network_draws_what_the_whole_graph_draws(dataset: Dataset) -> No
         )
         assert dict(whole.nodes(data=True)) == dict(fetched.nodes(data=True))
         assert sorted(whole.edges(keys=True)) == sorted(fetched.edges(keys=True))
+
+
+@pytest.mark.parametrize("measures", ["false", "true"])
+def test_network_view_and_notice_text_draw_what_the_whole_graph_draws(
+    dataset: Dataset, measures: str
+) -> None:
+    from noticekg.graph import rows_to_networkx, to_networkx
+
+    result = run_query(get_query("network-view"), dataset, {"measures": measures})
+    rows = [dict(zip(result.vars, row, strict=True)) for row in result.rows]
+    texts: list[URIRef] = []
+
+    def notice_text(notice: URIRef) -> str | None:
+        texts.append(notice)
+        (text,) = column(run_query(get_query("notice-text"), dataset, {"notice": notice}), "text")
+        return text
+
+    drawn = rows_to_networkx(rows, notice_text=notice_text, measures=measures == "true")
+    whole = to_networkx(dataset, measures=measures == "true")
+    assert dict(whole.nodes(data=True)) == dict(drawn.nodes(data=True))
+    assert sorted(whole.edges(keys=True)) == sorted(drawn.edges(keys=True))
+    assert any(data["sentence"] for _, data in drawn.nodes(data=True))
+    assert len(texts) == len(set(texts)), "each notice text is fetched once"

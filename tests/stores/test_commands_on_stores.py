@@ -24,6 +24,7 @@ from noticekg.ontology import NKG
 from noticekg.samples import sample_notice
 
 FOCUS = "温州浙南科技城管理委员会"
+GENRE = Path(__file__).parents[1] / "data" / "genre"
 
 PROBLEMS = """PREFIX nkg: <https://w3id.org/noticekg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -227,6 +228,33 @@ def test_viz_focus_on_store_refuses(filled: tuple[Path, str], focus: str, hops: 
 
     with pytest.raises(InputError, match=message):
         view(["--store", filled[1]], focus=focus, hops=hops)
+
+
+def test_whole_view_of_a_store_of_many_notices_equals_the_view_in_memory(
+    sample, tmp_path: Path
+) -> None:
+    """Every notice of the genre folder and the sample: entities recur across publishers, so
+    the tooltips' notice lists and first sentences are chosen among several notices."""
+    from storecheck import fill
+
+    from noticekg.cli.viz import whole_view
+    from noticekg.extract import extract_file
+    from noticekg.graph import build_dataset, to_networkx
+
+    notices = [sample, *(extract_file(path) for path in sorted(GENRE.glob("*.txt")))]
+    store = fill(OxigraphStore(tmp_path / "db"), notices)
+    dataset = build_dataset(notices)
+    try:
+        for measures in (False, True):
+            here, there = (
+                to_networkx(dataset, measures=measures),
+                whole_view(store, measures=measures),
+            )
+            assert dict(here.nodes(data=True)) == dict(there.nodes(data=True))
+            assert sorted(here.edges(keys=True)) == sorted(there.edges(keys=True))
+        assert max(len(data["notices"]) for _, data in there.nodes(data=True)) > 1
+    finally:
+        store.close()
 
 
 def test_viz_of_a_big_store_asks_for_part_of_it(

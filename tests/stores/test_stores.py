@@ -30,7 +30,14 @@ from noticekg.queries import NamedQuery, QueryResult, catalogue, get_query, run_
 
 # A value for each parameter type; strings and IRIs stay empty here and are filled from the
 # corpus (its first notice's first entity, its IRI); ``unit`` is a normalised unit both have.
-PROBE = {"string": "", "iri": "", "integer": "1", "decimal": "1", "date": "2000-01-01"}
+PROBE = {
+    "string": "",
+    "iri": "",
+    "integer": "1",
+    "decimal": "1",
+    "date": "2000-01-01",
+    "boolean": "true",
+}
 PROBE_BY_NAME = {"unit": "CNY"}
 
 

@@ -4,8 +4,9 @@ store.
 Four views: the whole entity network, one entity's neighbourhood (``--focus``), the graph a
 CONSTRUCT query returns (``--query``) and the ontology itself (``--ontology``). Graph files are
 read whole; a store (``--store``) is asked only for what the view draws: the whole network
-through the ``entity-network`` CONSTRUCT query, a neighbourhood through ``nodes-around`` and
-the description of each node it finds, a query's graph with the description of its nodes.
+through the ``network-view`` query, a neighbourhood through ``nodes-around`` and the
+description of each node it finds (``entity-network``), a query's graph with the description of
+its nodes.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from noticekg.errors import InputError, QueryError
 from noticekg.graph.aggregate import STRATEGIES, aggregate
 from noticekg.graph.gephi import GEPHI_FORMATS, write_gephi
 from noticekg.graph.labels import LANGS
-from noticekg.graph.network import graph_to_networkx, to_networkx
+from noticekg.graph.network import graph_to_networkx, rows_to_networkx, to_networkx
 from noticekg.graph.render import SIZES, render_html
 from noticekg.graph.stores import MemoryStore, Store
 from noticekg.graph.views import neighbourhood, ontology_network
@@ -37,10 +38,11 @@ DEFAULT_MAX_NODES = 400
 # Steps the nodes-around query can take from --focus on a store.
 MAX_STORE_HOPS = 3
 
-# Notices in a store past which the whole network is not drawn: fetching it takes minutes
-# (tens of thousands of nodes per thousand notices), and the page could only fold it into a
-# few clusters; --focus and --query draw part of it instead.
-WHOLE_VIEW_NOTICES = 500
+# Notices in a store past which the whole network is not drawn: reading it grows with the
+# corpus (generated notices: 9.5 s and 480 MiB at 1,000, 32 s and 1.05 GB at 3,000, most of
+# it the store's join of every mention), and the page could only fold it into a few clusters;
+# --focus and --query draw part of it instead.
+WHOLE_VIEW_NOTICES = 2000
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -124,17 +126,27 @@ def build_view(args: argparse.Namespace) -> tuple[nx.MultiDiGraph, str]:
 
 
 def whole_view(source: Store, *, measures: bool = False) -> nx.MultiDiGraph:
-    """The whole entity network: from memory as it is, from a store through one CONSTRUCT
-    query that fetches only what the view draws."""
+    """The whole entity network: from memory as it is, from a store through the
+    ``network-view`` query, which sends each fact the view draws once, and one
+    ``notice-text`` query for each notice a first sentence is cut from."""
     if isinstance(source, MemoryStore):
         return to_networkx(source.dataset, measures=measures)
     notices = len(source.notice_hashes())
     if notices > WHOLE_VIEW_NOTICES:
         raise InputError(
             f"--store holds {notices:,} notices, more than the whole network is drawn for "
-            f"({WHOLE_VIEW_NOTICES}): draw part of it with --focus LABEL_OR_IRI or --query NAME"
+            f"({WHOLE_VIEW_NOTICES:,}): draw part of it with --focus LABEL_OR_IRI or --query NAME"
         )
-    return to_networkx(describe(source), measures=measures)
+    print(f"reading the network of {notices:,} notices from the store …", file=sys.stderr)
+    result = run_query(get_query("network-view"), source, {"measures": str(measures).lower()})
+    text_query = get_query("notice-text")
+
+    def notice_text(notice: URIRef) -> str | None:
+        rows = run_query(text_query, source, {"notice": str(notice)}).rows
+        return str(rows[0][0]) if rows and rows[0][0] is not None else None
+
+    rows = (dict(zip(result.vars, row, strict=True)) for row in result.rows)
+    return rows_to_networkx(rows, notice_text=notice_text, measures=measures)
 
 
 def focus_view(source: Store, key: str, hops: int, *, measures: bool = False) -> nx.MultiDiGraph:
@@ -173,13 +185,10 @@ def query_view(source: Store, name: str, params: dict[str, str]) -> nx.MultiDiGr
     return graph_to_networkx(result.graph, describe(source, sorted(ends)))
 
 
-def describe(store: Store, nodes: Iterable[URIRef] | None = None) -> Graph:
-    """What the network view needs of ``nodes`` (of every node when ``None``), fetched with
-    the ``entity-network`` query: one request in all, or one per node."""
+def describe(store: Store, nodes: Iterable[URIRef]) -> Graph:
+    """What the network view needs of ``nodes``, fetched node by node with the
+    ``entity-network`` query."""
     query = get_query("entity-network")
-    if nodes is None:
-        result = run_query(query, store, {})
-        return result.graph if result.graph is not None else Graph()
     graph = Graph()
     for node in nodes:
         result = run_query(query, store, {"node": str(node)})

@@ -19,7 +19,7 @@ from noticekg.graph.iris import (
     source_location,
 )
 from noticekg.graph.load import load_graph
-from noticekg.graph.network import graph_to_networkx, to_networkx
+from noticekg.graph.network import graph_to_networkx, rows_to_networkx, to_networkx
 from noticekg.graph.render import SIZES, page_html, render_html
 from noticekg.graph.stores import MemoryStore, OxigraphStore, RemoteStore, Store, open_store
 from noticekg.graph.union import union_graph
@@ -79,6 +79,7 @@ __all__ = [
     "page_html",
     "problem_iri",
     "render_html",
+    "rows_to_networkx",
     "serialize",
     "source_location",
     "to_networkx",

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
+
 import networkx as nx
-from rdflib import ConjunctiveGraph, Dataset, Graph, URIRef
+from rdflib import ConjunctiveGraph, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.term import Node
 
 from noticekg.graph.classes import ENTITY_CLASSES, RELATION_PROPERTY
-from noticekg.graph.sources import measure_counts, sources
+from noticekg.graph.sources import Source, measure_counts, notice_name, source_of, sources
 from noticekg.ontology import NKG
 
-__all__ = ["graph_to_networkx", "local_name", "to_networkx"]
+__all__ = ["graph_to_networkx", "local_name", "rows_to_networkx", "to_networkx"]
 
 # Edges from a measure when measures are drawn: what it answers, involves and establishes.
 MEASURE_PROPERTIES = (NKG.answers, NKG.involves, NKG.establishes)
@@ -37,11 +40,72 @@ def to_networkx(graph: Graph, *, measures: bool = False) -> nx.MultiDiGraph:
     network = nx.MultiDiGraph()
     typed = _typed_nodes(data, measures)
     _add_nodes(network, data, typed)
-    properties = set(RELATION_PROPERTY.values())
-    if measures:
-        properties.update(MEASURE_PROPERTIES)
-    for prop in sorted(properties):
+    for prop in sorted(_drawn_properties(measures)):
         for subject, obj in data.subject_objects(prop):
+            _add_edge(network, subject, prop, obj)
+    _set_degrees(network)
+    return network
+
+
+def rows_to_networkx(
+    rows: Iterable[Mapping[str, Node | None]],
+    *,
+    notice_text: Callable[[URIRef], str | None],
+    measures: bool = False,
+) -> nx.MultiDiGraph:
+    """The network :func:`to_networkx` draws, from the rows of the ``network-view`` query: one
+    fact a row (a class, label, alias, link, measure count, mention or notice name), so a store
+    sends each fact once and never a notice text it does not need. ``notice_text`` fetches the
+    text a node's first sentence is cut from."""
+    classes: list[tuple[URIRef, URIRef]] = []
+    labels: dict[URIRef, Node] = {}
+    aliases: dict[URIRef, set[str]] = {}
+    links: list[tuple[URIRef, URIRef, URIRef]] = []
+    counts: dict[URIRef, int] = {}
+    notices: dict[URIRef, set[URIRef]] = {}
+    spans: dict[URIRef, list[tuple[URIRef, int, int]]] = {}
+    names: dict[URIRef, dict[str, Node]] = {}
+    for row in rows:
+        node, notice = row.get("node"), row.get("notice")
+        if not isinstance(node, URIRef):
+            if isinstance(notice, URIRef):
+                for key in ("noticeLabel", "noticeTitle"):
+                    if row.get(key) is not None:
+                        names.setdefault(notice, {}).setdefault(key, row[key])
+            continue
+        if isinstance(row.get("class"), URIRef):
+            classes.append((node, row["class"]))
+        elif row.get("label") is not None:
+            labels.setdefault(node, row["label"])
+        elif row.get("alias") is not None:
+            aliases.setdefault(node, set()).add(str(row["alias"]))
+        elif isinstance(row.get("link"), URIRef) and isinstance(row.get("other"), URIRef):
+            links.append((node, row["link"], row["other"]))
+        elif isinstance(row.get("measureCount"), Literal):
+            counts[node] = int(row["measureCount"])
+        elif isinstance(notice, URIRef):
+            notices.setdefault(node, set()).add(notice)
+            start, end = row.get("start"), row.get("end")
+            if isinstance(start, Literal) and isinstance(end, Literal):
+                spans.setdefault(node, []).append((notice, int(start), int(end)))
+    texts: dict[URIRef, str | None] = {}
+
+    def label(notice: URIRef) -> str:
+        found = names.get(notice, {})
+        return notice_name(notice, found.get("noticeLabel"), found.get("noticeTitle"))
+
+    def text(notice: URIRef) -> str | None:
+        if notice not in texts:
+            texts[notice] = notice_text(notice)
+        return texts[notice]
+
+    network = nx.MultiDiGraph()
+    for node, cls in _most_specific(classes, measures):
+        source = source_of(notices.get(node, set()), spans.get(node, ()), label=label, text=text)
+        _add_node(network, node, cls, labels.get(node), aliases.get(node, ()), counts, source)
+    drawn = _drawn_properties(measures)
+    for subject, prop, obj in sorted(links):
+        if prop in drawn:
             _add_edge(network, subject, prop, obj)
     _set_degrees(network)
     return network
@@ -85,22 +149,34 @@ def _add_nodes(
     nodes = [node for node, _ in typed]
     found = sources(data, nodes)
     counts = measure_counts(data, nodes)
-    bases = {**ENTITY_CLASSES, **EXTRA_CLASSES}
     for node, cls in typed:
         label = data.value(node, RDFS.label)
         if label is None and fallback is not None:
             label = fallback.value(node, RDFS.label)
-        source = found.get(node)
-        network.add_node(
-            str(node),
-            label=str(label) if label is not None else local_name(node),
-            **{"class": local_name(cls) if cls else "Resource"},
-            base=local_name(bases.get(cls, cls)) if cls else "Resource",
-            aliases=sorted(str(a) for a in data.objects(node, SKOS.altLabel)),
-            measures=counts.get(node, 0),
-            notices=list(source.notices) if source else [],
-            sentence=source.sentence if source else "",
-        )
+        aliases = [str(a) for a in data.objects(node, SKOS.altLabel)]
+        _add_node(network, node, cls, label, aliases, counts, found.get(node))
+
+
+def _add_node(
+    network: nx.MultiDiGraph,
+    node: URIRef,
+    cls: URIRef | None,
+    label: Node | None,
+    aliases: Iterable[str],
+    counts: Mapping[URIRef, int],
+    source: Source | None,
+) -> None:
+    bases = {**ENTITY_CLASSES, **EXTRA_CLASSES}
+    network.add_node(
+        str(node),
+        label=str(label) if label is not None else local_name(node),
+        **{"class": local_name(cls) if cls else "Resource"},
+        base=local_name(bases.get(cls, cls)) if cls else "Resource",
+        aliases=sorted(aliases),
+        measures=counts.get(node, 0),
+        notices=list(source.notices) if source else [],
+        sentence=source.sentence if source else "",
+    )
 
 
 def _add_edge(network: nx.MultiDiGraph, subject: object, prop: object, obj: object) -> None:
@@ -114,19 +190,32 @@ def _set_degrees(network: nx.MultiDiGraph) -> None:
         network.nodes[node]["degree"] = degree
 
 
+def _drawn_properties(measures: bool) -> set[URIRef]:
+    properties = set(RELATION_PROPERTY.values())
+    if measures:
+        properties.update(MEASURE_PROPERTIES)
+    return properties
+
+
 def _typed_nodes(
     data: Graph, measures: bool, only: set[URIRef] | None = None
+) -> list[tuple[URIRef, URIRef | None]]:
+    pairs = (
+        ((node, cls) for node in only for cls in data.objects(node, RDF.type))
+        if only is not None
+        else data.subject_objects(RDF.type)
+    )
+    return _most_specific(pairs, measures)
+
+
+def _most_specific(
+    pairs: Iterable[tuple[object, object]], measures: bool
 ) -> list[tuple[URIRef, URIRef | None]]:
     """Each wanted node with its most specific class (a subclass wins over its base class)."""
     wanted: dict[URIRef, URIRef] = dict(ENTITY_CLASSES)
     if measures:
         wanted.update(EXTRA_CLASSES)
     chosen: dict[URIRef, URIRef] = {}
-    pairs = (
-        ((node, cls) for node in only for cls in data.objects(node, RDF.type))
-        if only is not None
-        else data.subject_objects(RDF.type)
-    )
     for node, cls in pairs:
         if not isinstance(node, URIRef) or not isinstance(cls, URIRef) or cls not in wanted:
             continue

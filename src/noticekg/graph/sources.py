@@ -8,16 +8,17 @@ phrase in context.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
+from rdflib.term import Node
 
 from noticekg.graph.build import OA
 from noticekg.ontology import NKG
 
-__all__ = ["Source", "measure_counts", "sentence_around", "sources"]
+__all__ = ["Source", "measure_counts", "notice_name", "sentence_around", "source_of", "sources"]
 
 # A character that ends a sentence or clause in Chinese prose (full-width and ASCII stops,
 # semicolons) or a line break, which ends a heading or list item.
@@ -59,35 +60,58 @@ def sentence_around(text: str, start: int, end: int, *, limit: int = MAX_SENTENC
 
 def sources(data: Graph, nodes: Iterable[URIRef]) -> dict[URIRef, Source]:
     """The :class:`Source` of each node that has at least one mention with a source notice."""
-    notice_labels: dict[URIRef, str] = {}
+    labels: dict[URIRef, str] = {}
     texts: dict[URIRef, str | None] = {}
+
+    def label(notice: URIRef) -> str:
+        if notice not in labels:
+            labels[notice] = _notice_label(data, notice)
+        return labels[notice]
+
+    def text(notice: URIRef) -> str | None:
+        if notice not in texts:
+            literal = data.value(notice, NKG.text)
+            texts[notice] = str(literal) if literal is not None else None
+        return texts[notice]
+
     found: dict[URIRef, Source] = {}
     for node in nodes:
-        spans: list[tuple[str, int, int, URIRef]] = []
         notices: set[URIRef] = set()
+        spans: list[tuple[URIRef, int, int]] = []
         for mention in data.objects(node, NKG.mentionedIn):
             notice = data.value(mention, OA.hasSource)
             if not isinstance(notice, URIRef):
                 continue
             notices.add(notice)
-            if notice not in notice_labels:
-                notice_labels[notice] = _notice_label(data, notice)
             for selector in data.objects(mention, OA.hasSelector):
                 first, last = data.value(selector, OA.start), data.value(selector, OA.end)
                 if isinstance(first, Literal) and isinstance(last, Literal):
-                    spans.append((notice_labels[notice], int(first), int(last), notice))
-        if not notices:
-            continue
-        sentence = ""
-        if spans:
-            _, start, end, source = min(spans)
-            if source not in texts:
-                literal = data.value(source, NKG.text)
-                texts[source] = str(literal) if literal is not None else None
-            text = texts[source]
-            sentence = sentence_around(text, start, end) if text else ""
-        found[node] = Source(tuple(sorted(notice_labels[n] for n in notices)), sentence)
+                    spans.append((notice, int(first), int(last)))
+        source = source_of(notices, spans, label=label, text=text)
+        if source is not None:
+            found[node] = source
     return found
+
+
+def source_of(
+    notices: Collection[URIRef],
+    spans: Iterable[tuple[URIRef, int, int]],
+    *,
+    label: Callable[[URIRef], str],
+    text: Callable[[URIRef], str | None],
+) -> Source | None:
+    """The :class:`Source` of a node mentioned in ``notices`` at ``spans`` (notice, start,
+    end); ``None`` when it has no notice. The first sentence is cut at the first span in
+    notice-label order, so a view shows the same sentence whichever way it read the mentions."""
+    if not notices:
+        return None
+    ranked = [(label(notice), start, end, notice) for notice, start, end in spans]
+    sentence = ""
+    if ranked:
+        _, start, end, first = min(ranked)
+        body = text(first)
+        sentence = sentence_around(body, start, end) if body else ""
+    return Source(tuple(sorted(label(notice) for notice in notices)), sentence)
 
 
 def measure_counts(data: Graph, nodes: Iterable[URIRef]) -> dict[URIRef, int]:
@@ -100,6 +124,11 @@ def measure_counts(data: Graph, nodes: Iterable[URIRef]) -> dict[URIRef, int]:
     return counts
 
 
+def notice_name(notice: URIRef, label: Node | None, title: Node | None) -> str:
+    """How a tooltip names a notice: its label, else its title, else its IRI's last step."""
+    name = label or title
+    return str(name) if name is not None else str(notice).rsplit("/", 1)[-1]
+
+
 def _notice_label(data: Graph, notice: URIRef) -> str:
-    label = data.value(notice, RDFS.label) or data.value(notice, NKG.title)
-    return str(label) if label is not None else str(notice).rsplit("/", 1)[-1]
+    return notice_name(notice, data.value(notice, RDFS.label), data.value(notice, NKG.title))

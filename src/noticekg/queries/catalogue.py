@@ -6,9 +6,10 @@ Header grammar (the first comment lines of the file)::
     # description: What the rows mean
     # param: NAME TYPE[?] [= DEFAULT] — description
 
-``TYPE`` is one of ``iri string integer decimal date``; ``?`` marks an optional parameter that is
-left unbound when not given (the query then ranges over every value), and ``= DEFAULT`` gives the
-value used when the caller gives none. Each parameter is the SPARQL variable ``?NAME``.
+``TYPE`` is one of ``iri string integer decimal date boolean``; ``?`` marks an optional
+parameter that is left unbound when not given (the query then ranges over every value), and
+``= DEFAULT`` gives the value used when the caller gives none. Each parameter is the SPARQL
+variable ``?NAME``.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from noticekg.errors import QueryError
 
 __all__ = ["PARAM_TYPES", "NamedQuery", "QueryParam", "catalogue", "get_query", "parse_query"]
 
-PARAM_TYPES = ("iri", "string", "integer", "decimal", "date")
+PARAM_TYPES = ("iri", "string", "integer", "decimal", "date", "boolean")
 
 # "# key: value" header line; the header ends at the first line that is not a comment.
 HEADER_LINE = re.compile(r"^#\s*(?P<key>[a-z]+)\s*:\s*(?P<value>.*?)\s*$")

@@ -45,6 +45,9 @@ __all__ = [
 # Characters that may not appear in an IRI reference (RFC 3987 / SPARQL IRIREF).
 IRI_FORBIDDEN = frozenset('<>"{}|\\^`')
 
+# How a boolean parameter may be written: the xsd:boolean lexical forms.
+BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
+
 # Runs of percent-escapes of bytes >= 0x80 (UTF-8 of non-ASCII characters such as 科技局); ASCII
 # escapes such as %2F stay escaped so the displayed IRI is not misread.
 NON_ASCII_ESCAPES = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")
@@ -173,6 +176,11 @@ def to_term(param: QueryParam, value: str, query: str) -> Identifier:
         if not number.is_finite():
             raise QueryError(f"{where}: {value!r} is not a finite decimal number")
         return Literal(format(number, "f"), datatype=XSD.decimal)
+    if param.type == "boolean":
+        flag = value.strip().lower()
+        if flag not in BOOLEANS:
+            raise QueryError(f"{where}: {value!r} is not true or false")
+        return Literal(BOOLEANS[flag])
     if param.type == "date":
         try:
             return Literal(date.fromisoformat(value.strip()), datatype=XSD.date)
