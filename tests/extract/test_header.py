@@ -127,6 +127,19 @@ AUDIT = (
                 "signatory": None,
             },
         ),
+        # 来源 and a bare 时间 on one line (district sites): the source ends where 时间 begins
+        (
+            AUDIT.replace("\n", "\n来源：某某县审计局　时间：2024-03-18\n", 1),
+            {
+                "title": "关于2022年度市级预算执行和其他财政收支审计查出问题整改情况的报告",
+                "publisher": "某某县审计局",
+                "index_no": None,
+                "category": None,
+                "published": date(2024, 3, 18),
+                "signed": None,
+                "signatory": None,
+            },
+        ),
         # negative: body text only, nothing in it is a header field
         (
             BODY,

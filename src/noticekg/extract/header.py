@@ -34,6 +34,7 @@ FIELD_LABELS: dict[str, str] = {
     "来源": "source",
     "发布日期": "published",
     "发布时间": "published_time",
+    "时间": "published_time",
     "生成日期": "generated",
     "公开日期": "generated",
     "成文日期": "written",
