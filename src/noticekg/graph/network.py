@@ -21,6 +21,9 @@ MEASURE_PROPERTIES = (NKG.answers, NKG.involves, NKG.establishes)
 # Classes drawn besides entities, and the base class each shows as.
 EXTRA_CLASSES = {NKG.Problem: NKG.Problem, NKG.Measure: NKG.Measure}
 
+# Every drawn class and the base class it shows as.
+BASE_OF = {**ENTITY_CLASSES, **EXTRA_CLASSES}
+
 
 def local_name(iri: object) -> str:
     return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
@@ -166,12 +169,11 @@ def _add_node(
     counts: Mapping[URIRef, int],
     source: Source | None,
 ) -> None:
-    bases = {**ENTITY_CLASSES, **EXTRA_CLASSES}
     network.add_node(
         str(node),
         label=str(label) if label is not None else local_name(node),
         **{"class": local_name(cls) if cls else "Resource"},
-        base=local_name(bases.get(cls, cls)) if cls else "Resource",
+        base=local_name(BASE_OF.get(cls, cls)) if cls else "Resource",
         aliases=sorted(aliases),
         measures=counts.get(node, 0),
         notices=list(source.notices) if source else [],
