@@ -39,7 +39,7 @@ DEFAULT_MAX_NODES = 400
 MAX_STORE_HOPS = 3
 
 # Notices in a store past which the whole network is not drawn: reading it grows with the
-# corpus (generated notices: 9.5 s and 480 MiB at 1,000, 32 s and 1.05 GB at 3,000, most of
+# corpus (generated notices: 9 s and 480 MiB at 1,000, 32 s and 1.05 GB at 3,000, most of
 # it the store's join of every mention), and the page could only fold it into a few clusters;
 # --focus and --query draw part of it instead.
 WHOLE_VIEW_NOTICES = 2000
