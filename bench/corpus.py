@@ -18,8 +18,9 @@ from noticekg.samples import sample_notice
 
 GENRE = Path(__file__).parents[1] / "tests" / "data" / "genre"
 
-# an Arabic figure of one to four digits, not part of a longer number
-FIGURE = re.compile(r"(?<![\d.])\d{1,4}(?![\d.])")
+# an Arabic figure of one to four digits, not part of a longer number nor of a date (2023年5月12日,
+# 2023-05-12, 2023/5/12), whose parts varied apart would make dates that do not exist
+FIGURE = re.compile(r"(?<![\d./-])\d{1,4}(?![\d./年月日号时-])")
 # a year written 20YY年
 YEAR = re.compile(r"20(1\d|2[0-5])年")
 # the value of a 索引号 (document index number), in plain text or in the next table cell of a
