@@ -15,6 +15,7 @@ from noticekg.extract import extract_file, extract_notice
 from noticekg.extract.records import Entity, EntityType, Inspection, Notice, Span
 from noticekg.graph import OA, build_dataset, entity_iri, notice_graph, notice_iri
 from noticekg.graph.classes import entity_class
+from noticekg.graph.sentences import SENTENCE_END
 from noticekg.ontology import NKG
 
 ORG = EntityType.ORGANIZATION
@@ -50,6 +51,25 @@ def test_every_mention_quotes_its_offsets_exactly(notice_a: Notice) -> None:
         assert start.datatype == ns.XSD.nonNegativeInteger
         assert notice_a.text[start.toPython() : end.toPython()] == str(graph.value(quote, OA.exact))
         assert str(mention).endswith(f"/mention/{start}-{end}")
+
+
+def test_prefix_and_suffix_are_the_sentence_next_to_the_quote(notice_a: Notice) -> None:
+    graph = notice_graph(notice_a)
+    text, found = notice_a.text, 0
+    for position in graph.subjects(RDF.type, OA.TextPositionSelector):
+        start, end = (
+            graph.value(position, OA.start).toPython(),
+            graph.value(position, OA.end).toPython(),
+        )
+        quote = URIRef(str(position).removesuffix("/position") + "/quote")
+        prefix = str(graph.value(quote, OA.prefix, default=""))
+        suffix = str(graph.value(quote, OA.suffix, default=""))
+        assert (
+            text[start - len(prefix) : start] == prefix and text[end : end + len(suffix)] == suffix
+        )
+        assert not SENTENCE_END.search(prefix) and not SENTENCE_END.search(suffix[:-1])
+        found += bool(prefix or suffix)
+    assert found >= 15
 
 
 def test_entities_typed_labelled_and_aliased(notice_a: Notice) -> None:

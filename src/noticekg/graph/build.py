@@ -1,7 +1,8 @@
 """Notice records → RDF, one named graph per notice, exactly as docs/graph-model.md lays out.
 
 Every fact that comes from the text points at a ``nkg:Mention`` whose selectors give the offsets
-and the exact quote, so a reader can always go back to the characters a triple was made from.
+and the exact quote, so a reader can always go back to the characters a triple was made from;
+the quote's prefix and suffix are the rest of its sentence, so reading it needs no notice text.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from noticekg.extract.records import (
 )
 from noticekg.graph import iris
 from noticekg.graph.classes import RELATION_PROPERTY, entity_class
+from noticekg.graph.sentences import Sentences
 from noticekg.ontology import NKG
 
 __all__ = ["OA", "PREFIXES", "bind_prefixes", "build_dataset", "notice_graph"]
@@ -116,9 +118,11 @@ class _NoticeBuilder:
     base: str
     location: str | None = None
     iri: URIRef = field(init=False)
+    sentences: Sentences = field(init=False)
 
     def __post_init__(self) -> None:
         self.iri = iris.notice_iri(self.notice, self.base)
+        self.sentences = Sentences(self.notice.text)
 
     def build(self) -> None:
         self._notice()
@@ -161,6 +165,9 @@ class _NoticeBuilder:
         g.add((position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
         g.add((quote, RDF.type, OA.TextQuoteSelector))
         g.add((quote, OA.exact, Literal(span.quote)))
+        prefix, suffix = self.sentences.context(span.start, span.end)
+        self._add(quote, OA.prefix, prefix)
+        self._add(quote, OA.suffix, suffix)
         return mention
 
     def _mentioned(self, subject: URIRef, span: Span | None) -> None:

@@ -7,7 +7,6 @@ phrase in context.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
@@ -16,13 +15,10 @@ from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
 from noticekg.graph.build import OA
+from noticekg.graph.sentences import Sentences
 from noticekg.ontology import NKG
 
 __all__ = ["Source", "measure_counts", "notice_name", "sentence_around", "source_of", "sources"]
-
-# A character that ends a sentence or clause in Chinese prose (full-width and ASCII stops,
-# semicolons) or a line break, which ends a heading or list item.
-SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
 # Longest sentence shown; longer ones are cut around the quote with an ellipsis.
 MAX_SENTENCE = 160
@@ -43,11 +39,7 @@ def sentence_around(text: str, start: int, end: int, *, limit: int = MAX_SENTENC
     '乙在丙办公。'
     """
     start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
-    left = 0
-    for match in SENTENCE_END.finditer(text, 0, start):
-        left = match.end()
-    stop = SENTENCE_END.search(text, max(end, left))
-    right = stop.end() if stop else len(text)
+    left, right = Sentences(text).bounds(start, end)
     sentence = text[left:right].strip()
     if len(sentence) <= limit:
         return sentence
