@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import URIRef
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
 
 from noticekg.cli import main
 from noticekg.corpus import load_corpus
+from noticekg.graph import GRAPH_VERSION
 from noticekg.graph.iris import source_location
 from noticekg.graph.stores import MemoryStore, OxigraphStore, RemoteStore, Store
 from noticekg.ontology import NKG
@@ -60,15 +62,20 @@ def test_a_second_run_skips_unchanged_notices(corpus: Path, tmp_path: Path) -> N
     store.close()
 
 
-def test_a_graph_written_without_counts_is_written_again(corpus: Path, tmp_path: Path) -> None:
-    """A store from before notices carried their counts: its graphs are not skipped as
-    unchanged, or queries that read the counts would find none for them."""
+@pytest.mark.parametrize("version", [None, Literal(GRAPH_VERSION - 1), Literal(GRAPH_VERSION + 1)])
+def test_a_graph_of_another_graph_version_is_written_again(
+    corpus: Path, tmp_path: Path, version: Literal | None
+) -> None:
+    """A store written by another noticekg (no version: before graphs carried one): its graphs
+    are not skipped as unchanged, or queries would read two graph models at once."""
     store = OxigraphStore(tmp_path / "db")
     load_corpus([corpus], store, workers=1, progress=False)
     count = store.triple_count()
-    for prop in (NKG.problemCount, NKG.measureCount, NKG.figureCount, NKG.entityCount):
-        for quad in list(store.store.quads_for_pattern(None, ox.NamedNode(prop), None, None)):
-            store.store.remove(quad)
+    for quad in list(store.store.quads_for_pattern(None, ox.NamedNode(NKG.graphVersion), None)):
+        store.store.remove(quad)
+        if version is not None:
+            literal = ox.Literal(str(version), datatype=ox.NamedNode(XSD.integer))
+            store.store.add(ox.Quad(quad.subject, quad.predicate, literal, quad.graph_name))
     assert store.notice_hashes() == {}
     again = load_corpus([corpus], store, workers=1, progress=False)
     assert (again.written, again.unchanged) == (2, 0)

@@ -2,7 +2,14 @@
 validation and the networkx/pyvis view. Never parses notice text."""
 
 from noticekg.graph.aggregate import STRATEGIES, Aggregation, aggregate
-from noticekg.graph.build import OA, PREFIXES, bind_prefixes, build_dataset, notice_graph
+from noticekg.graph.build import (
+    GRAPH_VERSION,
+    OA,
+    PREFIXES,
+    bind_prefixes,
+    build_dataset,
+    notice_graph,
+)
 from noticekg.graph.describe import MEDIA_TYPES, describe_dataset, ontology_license
 from noticekg.graph.export import FORMATS, NAMED_GRAPH_FORMATS, serialize, write_dataset
 from noticekg.graph.gephi import GEPHI_FORMATS, write_gephi
@@ -40,6 +47,7 @@ __all__ = [
     "DEFAULT_BASE",
     "FORMATS",
     "GEPHI_FORMATS",
+    "GRAPH_VERSION",
     "MEDIA_TYPES",
     "NAMED_GRAPH_FORMATS",
     "OA",

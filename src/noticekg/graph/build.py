@@ -29,7 +29,7 @@ from noticekg.graph.classes import RELATION_PROPERTY, entity_class
 from noticekg.graph.sentences import Sentences
 from noticekg.ontology import NKG
 
-__all__ = ["OA", "PREFIXES", "bind_prefixes", "build_dataset", "notice_graph"]
+__all__ = ["GRAPH_VERSION", "OA", "PREFIXES", "bind_prefixes", "build_dataset", "notice_graph"]
 
 OA = Namespace("http://www.w3.org/ns/oa#")
 
@@ -44,6 +44,11 @@ PREFIXES: dict[str, str] = {
 }
 
 ZH = "zh"
+
+# The graph model a notice graph is written in (``nkg:graphVersion``); raised whenever what the
+# builder writes changes, so a store run writes older graphs again instead of skipping them as
+# unchanged. 2: quote selectors carry the rest of their sentence (oa:prefix, oa:suffix).
+GRAPH_VERSION = 2
 
 
 def bind_prefixes(graph: Graph) -> None:
@@ -219,6 +224,7 @@ class _NoticeBuilder:
         if self.location is not None:
             add(n, NKG.sourceLocation, Literal(self.location, datatype=XSD.anyURI))
         add(n, NKG.contentHash, self.notice.sha256)
+        add(n, NKG.graphVersion, Literal(GRAPH_VERSION))
         self.graph.add((n, NKG.text, Literal(self.notice.text)))  # even empty: offsets need it
         for warning in self.notice.warnings:
             add(n, NKG.warning, warning)

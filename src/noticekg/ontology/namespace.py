@@ -11,7 +11,7 @@ from rdflib.namespace import DefinedNamespace, Namespace
 
 
 class NKG(DefinedNamespace):
-    """noticekg ontology, version 0.1.0: 93 terms."""
+    """noticekg ontology, version 0.1.0: 94 terms."""
 
     _NS = Namespace("https://w3id.org/noticekg/ontology#")
     _fail = True
@@ -92,6 +92,7 @@ class NKG(DefinedNamespace):
     entityCount: URIRef  # How many named entities the notice mentions: resources with an…
     feedbackDate: URIRef  # The day the findings were fed back (反馈).
     figureCount: URIRef  # How many nkg:Metric resources (figures) the notice graph holds; written…
+    graphVersion: URIRef  # The version of the noticekg graph model the notice graph was written in.
     indexNumber: URIRef  # The 索引号 of the notice.
     kind: URIRef  # The kind of inspection as the notice names it (巡察, 巡视, 审计, 专项巡察 …).
     measureCount: URIRef  # How many nkg:Measure resources the notice graph holds; written with the…

@@ -12,7 +12,7 @@ from rdflib.namespace import NamespaceManager
 from rdflib.query import Result
 from rdflib.term import Identifier
 
-from noticekg.graph.build import bind_prefixes
+from noticekg.graph.build import GRAPH_VERSION, bind_prefixes
 from noticekg.ontology import NKG
 
 __all__ = [
@@ -26,10 +26,10 @@ __all__ = [
 
 # Every notice graph states its own content hash (docs/graph-model.md): ``<g> nkg:contentHash ?h``
 # inside ``GRAPH <g>``, so a hash is only counted when its notice graph is really there. A graph
-# written before notices carried their counts (``nkg:problemCount``) is not counted, so the next
-# run over its file writes it again rather than skip it.
+# written in another graph model (``nkg:graphVersion``, absent before version 2) is not counted,
+# so the next run over its file writes it again rather than skip it.
 HASHES_QUERY = f"""SELECT ?g ?hash WHERE {{
-  GRAPH ?g {{ ?g <{NKG.contentHash}> ?hash ; <{NKG.problemCount}> ?problems }}
+  GRAPH ?g {{ ?g <{NKG.contentHash}> ?hash ; <{NKG.graphVersion}> {GRAPH_VERSION} }}
 }}"""
 # The same for the file each notice graph was read from (``nkg:sourceLocation``).
 LOCATIONS_QUERY = (
