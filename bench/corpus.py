@@ -117,10 +117,10 @@ def seed_texts() -> list[str]:
     return texts
 
 
-def vary(text: str, rng: random.Random, places: list[Place] | None = None) -> str:
+def vary(text: str, places: list[Place], rng: random.Random) -> str:
     """The same notice about other places, with other figures, another year and its problem
     sections reordered; ``places`` are those :func:`find_places` finds in ``text``."""
-    text = move(text, find_places(text) if places is None else places, rng)
+    text = move(text, places, rng)
     text = FIGURE.sub(lambda m: str(max(1, int(m.group()) + rng.randint(-3, 9))), text)
     shift = rng.randint(-2, 2)
     text = YEAR.sub(lambda m: f"20{min(25, max(10, int(m.group(1)) + shift))}年", text)
@@ -143,5 +143,5 @@ def generate(n: int, *, seed: int = 7) -> Iterator[str]:
     seeds = seed_texts()
     places = [find_places(text) for text in seeds]
     for i in range(n):
-        text = vary(seeds[i % len(seeds)], rng, places[i % len(seeds)])
+        text = vary(seeds[i % len(seeds)], places[i % len(seeds)], rng)
         yield INDEX_NO.sub(lambda m, i=i: f"{m['head']}{m['value']}-G{i:05d}", text)

@@ -13,7 +13,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from noticekg.extract import extract_file, extract_notice
 from noticekg.extract.records import Entity, EntityType, Inspection, Notice, Span
-from noticekg.graph import OA, build_dataset, entity_iri, notice_graph, notice_iri
+from noticekg.graph import OA, build_dataset, entity_iri, iris, notice_graph, notice_iri
 from noticekg.graph.classes import entity_class
 from noticekg.graph.sentences import SENTENCE_END
 from noticekg.ontology import NKG
@@ -56,12 +56,12 @@ def test_every_mention_quotes_its_offsets_exactly(notice_a: Notice) -> None:
 def test_prefix_and_suffix_are_the_sentence_next_to_the_quote(notice_a: Notice) -> None:
     graph = notice_graph(notice_a)
     text, found = notice_a.text, 0
-    for position in graph.subjects(RDF.type, OA.TextPositionSelector):
+    for mention in graph.subjects(RDF.type, NKG.Mention):
+        position, quote = iris.position_iri(mention), iris.quote_iri(mention)
         start, end = (
             graph.value(position, OA.start).toPython(),
             graph.value(position, OA.end).toPython(),
         )
-        quote = URIRef(str(position).removesuffix("/position") + "/quote")
         prefix = str(graph.value(quote, OA.prefix, default=""))
         suffix = str(graph.value(quote, OA.suffix, default=""))
         assert (
