@@ -15,7 +15,9 @@ from noticekg.extract.gazetteer import (
     admin_subtype,
     city_subtype,
     divisions,
+    divisions_named,
     is_local_place,
+    parents,
     same_body,
     strip_divisions,
 )
@@ -186,3 +188,61 @@ def test_generator_levels(code: str, level: int) -> None:
 def test_generator_rejects_bad_code() -> None:
     with pytest.raises(ValueError, match="adcode"):
         _tool().level_of("45x")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("鼓楼区", {"南京市", "开封市", "徐州市", "福州市"}),
+        ("红塔区", {"玉溪市"}),
+        ("渝北区", {"重庆市"}),  # a municipality's district
+        ("济源市", {"河南省"}),  # a county-level city its province governs directly
+        ("温州市", {"浙江省"}),
+        ("浙江省", set()),
+    ],
+)
+def test_parents(name: str, expected: set[str]) -> None:
+    assert set(parents(name)) == expected
+
+
+def test_no_placeholder_divisions() -> None:
+    assert not {"市辖区", "县", "省直辖县级行政区划"} & divisions().keys()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("中共玉溪市红塔区第三中学总支部委员会", [("玉溪市", "玉溪市"), ("红塔区", "红塔区")]),
+        ("温州浙南科技城管理委员会", [("温州市", "温州市")]),  # a city by its short name
+        ("漳州市龙海区审计局", [("漳州市", "漳州市"), ("龙海市", "龙海区")]),  # renamed since
+        ("中共某某公司委员会", []),
+    ],
+)
+def test_divisions_named(text: str, expected: list[tuple[str, str]]) -> None:
+    assert divisions_named(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("350102000000", "福州市"),
+        ("350100000000", "福建省"),
+        ("500112000000", "重庆市"),  # under the municipality's 市辖区 placeholder
+        ("419001000000", "河南省"),  # under 省直辖县级行政区划
+        ("350000000000", None),
+    ],
+)
+def test_generator_parents(code: str, expected: str | None) -> None:
+    names = {
+        "350000000000": "福建省",
+        "350100000000": "福州市",
+        "350102000000": "鼓楼区",
+        "500000000000": "重庆市",
+        "500100000000": "市辖区",
+        "500112000000": "渝北区",
+        "410000000000": "河南省",
+        "419000000000": "省直辖县级行政区划",
+        "419001000000": "济源市",
+    }
+    tool = _tool()
+    assert tool.parent_of(code, tool.level_of(code), names) == expected

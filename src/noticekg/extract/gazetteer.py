@@ -19,7 +19,9 @@ __all__ = [
     "admin_subtype",
     "city_subtype",
     "divisions",
+    "divisions_named",
     "is_local_place",
+    "parents",
     "same_body",
     "strip_divisions",
 ]
@@ -62,14 +64,63 @@ def divisions() -> dict[str, tuple[str, int, str]]:
 
 
 @cache
+def _parents() -> dict[str, tuple[str, ...]]:
+    return {
+        row[0]: tuple(row[4].split(","))
+        for row in lexicon.read_rows(DIVISIONS)
+        if len(row) > 4 and row[4]
+    }
+
+
+def parents(name: str) -> tuple[str, ...]:
+    """The divisions one level up that hold a division called ``name`` (鼓楼区 has four): a
+    county's prefecture, or its province when the province governs it directly."""
+    return _parents().get(name, ())
+
+
+@cache
 def short_names() -> dict[str, str]:
     """Short names of provinces, prefectures and county-level cities (陕西, 宝鸡, 晋江) with
     their subtype: short names of counties and districts are too often ordinary words."""
+    table = divisions()
+    return {short: table[full][0] for short, full in _by_short_name().items()}
+
+
+@cache
+def _by_short_name() -> dict[str, str]:
+    """Full names by short name (温州 → 温州市), for provinces, prefectures and county-level
+    cities only."""
     table: dict[str, str] = {}
-    for name, (subtype, level, short) in divisions().items():
+    for name, (_, level, short) in divisions().items():
         if short and (level <= 2 or name.endswith("市")):
-            table.setdefault(short, subtype)
+            table.setdefault(short, name)
     return table
+
+
+def divisions_named(text: str) -> list[tuple[str, str]]:
+    """The divisions ``text`` names, in order, as (full name, name as written), each by its
+    longest writing: 中共玉溪市红塔区第三中学总支部委员会 → 玉溪市, 红塔区. A province or city may
+    be written by its short name (温州浙南科技城 → 温州市) or its short name and another suffix
+    (龙海区 for 龙海市, which became a district after the gazetteer's data)."""
+    table, by_short = divisions(), _by_short_name()
+    found: list[tuple[str, str]] = []
+    position = 0
+    while position < len(text):
+        for end in range(min(len(text), position + LONGEST_DIVISION), position + 1, -1):
+            piece = text[position:end]
+            if piece in table:
+                found.append((piece, piece))
+            elif piece in by_short:
+                found.append((by_short[piece], by_short[piece]))
+            elif piece[-1] in SHORT_SUFFIXES and piece[:-1] in by_short:
+                found.append((by_short[piece[:-1]], piece))
+            else:
+                continue
+            position = end
+            break
+        else:
+            position += 1
+    return found
 
 
 def city_subtype(word: str) -> str | None:
