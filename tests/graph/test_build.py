@@ -250,3 +250,46 @@ def test_written_counts_of_a_notice_with_nothing_found() -> None:
     graph = notice_graph(notice)
     counts = {prop: graph.value(notice_iri(notice), prop) for prop in COUNT_PROPERTIES.values()}
     assert {prop: c.toPython() for prop, c in counts.items()} == dict.fromkeys(counts, 0)
+
+
+DISTRICT_NOTICE = """中共{publisher}党组关于区委第二巡察组巡察反馈意见整改情况的通报
+
+根据区委统一部署，2023年3月1日至4月30日，区委第二巡察组对{publisher}党组开展了常规巡察。
+一、关于“资金管理不规范”问题
+整改措施：会同{finance}开展专项检查，已完成整改。
+"""
+
+
+def _district_notice(publisher: str, finance: str = "区财政局") -> Notice:
+    return extract_notice(DISTRICT_NOTICE.format(publisher=publisher, finance=finance))
+
+
+def _iri_labelled(graph: Graph, label: str) -> URIRef:
+    (node,) = {s for s in graph.subjects(RDFS.label, Literal(label, lang="zh"))}
+    return node
+
+
+def test_relative_names_are_told_apart_by_district() -> None:
+    one, other = _district_notice("红塔区卫生健康局"), _district_notice("南海区卫生健康局")
+    dataset = build_dataset([one, other])
+    assert _iri_labelled(dataset, "红塔区财政局") == entity_iri(ORG, "红塔区财政局")
+    assert _iri_labelled(dataset, "南海区委第二巡察组") == entity_iri(ORG, "南海区委第二巡察组")
+    assert not set(dataset.subjects(RDFS.label, Literal("区财政局", lang="zh")))
+    written = set(dataset.subjects(SKOS.altLabel, Literal("区财政局", lang="zh")))
+    assert len(written) == 2  # two bodies, each also labelled as its notice writes it
+
+
+def test_relative_and_full_name_are_one_node() -> None:
+    relative = _district_notice("红塔区卫生健康局")
+    full = _district_notice("红塔区教育体育局", finance="红塔区财政局")
+    dataset = build_dataset([relative, full])
+    bureau = entity_iri(ORG, "红塔区财政局")
+    notices = {m.split("/mention/")[0] for m in dataset.objects(bureau, NKG.mentionedIn)}
+    assert notices == {str(notice_iri(relative)), str(notice_iri(full))}
+
+
+def test_relative_name_of_an_unknown_district_stays_in_its_notice() -> None:
+    one, other = _district_notice("某某中学"), _district_notice("某某小学")
+    dataset = build_dataset([one, other])
+    nodes = set(dataset.subjects(RDFS.label, Literal("区财政局", lang="zh")))
+    assert nodes == {iris.local_entity_iri(notice_iri(n), ORG, "区财政局") for n in (one, other)}

@@ -118,8 +118,11 @@ def test_organisations_by_measures(one: Dataset) -> None:
 
 def test_platforms_projects_by_problem(one: Dataset, sample: Notice) -> None:
     result = run(one, "platforms-projects-by-problem")
-    platforms = {e.name for e in sample.entities if e.type is EntityType.PLATFORM}
-    projects = {e.name for e in sample.entities if e.type is EntityType.PROJECT}
+
+    def labels(kind: EntityType) -> set[str]:  # a relative name is labelled with its full name
+        return {sample.full_name(e.name) or e.name for e in sample.entities if e.type is kind}
+
+    platforms, projects = labels(EntityType.PLATFORM), labels(EntityType.PROJECT)
     rows = set(zip(column(result, "kind"), column(result, "label"), strict=True))
     assert {label for kind, label in rows if kind == "Platform"} <= platforms
     assert {label for kind, label in rows if kind == "Project"} <= projects

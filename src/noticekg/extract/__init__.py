@@ -12,6 +12,7 @@ from noticekg.extract.evaluate import (
     score_entities,
 )
 from noticekg.extract.gazetteer import admin_subtype
+from noticekg.extract.home import find_home, full_names
 from noticekg.extract.pipeline import extract_file, extract_notice
 from noticekg.extract.reader import read_text
 from noticekg.extract.records import (
@@ -19,6 +20,7 @@ from noticekg.extract.records import (
     Entity,
     EntityType,
     Header,
+    Home,
     Inspection,
     Measure,
     Metric,
@@ -36,6 +38,7 @@ __all__ = [
     "Entity",
     "EntityType",
     "Header",
+    "Home",
     "Inspection",
     "Measure",
     "Metric",
@@ -53,8 +56,10 @@ __all__ = [
     "extract_file",
     "extract_notice",
     "find_entities",
+    "find_home",
     "find_relations",
     "format_scores",
+    "full_names",
     "load_gold",
     "notice_as_dict",
     "read_text",

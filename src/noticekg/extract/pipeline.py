@@ -13,10 +13,11 @@ from pathlib import Path
 
 from noticekg.extract.entities import canonical_name, find_entities
 from noticekg.extract.header import parse_header
+from noticekg.extract.home import find_home, full_names
 from noticekg.extract.inspection import parse_inspection
 from noticekg.extract.metrics import find_metrics
 from noticekg.extract.reader import read_text
-from noticekg.extract.records import Entity, Inspection, Notice
+from noticekg.extract.records import Entity, EntityType, Inspection, Notice
 from noticekg.extract.relations import find_relations
 from noticekg.extract.sections import parse_sections
 from noticekg.extract.text import split_sentences
@@ -51,6 +52,7 @@ def extract_notice(text: str, *, source: str = "<text>") -> Notice:
         target=inspection.target if inspection else None,
         authority=inspection.authority if inspection else None,
     )
+    home = find_home(header, inspection)
     return Notice(
         source=source,
         text=text,
@@ -63,6 +65,8 @@ def extract_notice(text: str, *, source: str = "<text>") -> Notice:
         metrics=metrics,
         entities=entities,
         relations=relations,
+        home=home,
+        full_names=full_names(home, _body_names(entities, header.publisher, inspection)),
         warnings=tuple(warnings),
     )
 
@@ -85,3 +89,14 @@ def _canonical_inspection(entities: tuple[Entity, ...], inspection: Inspection) 
         inspector=_canonical(entities, inspection.inspector),
         target=_canonical(entities, inspection.target),
     )
+
+
+def _body_names(
+    entities: tuple[Entity, ...], publisher: str | None, inspection: Inspection | None
+) -> list[str]:
+    """Every name the graph may mint an IRI from, people and places aside."""
+    names = [e.name for e in entities if e.type not in (EntityType.PERSON, EntityType.PLACE)]
+    names.append(publisher or "")
+    if inspection is not None:
+        names += (inspection.authority or "", inspection.inspector or "", inspection.target or "")
+    return [name for name in names if name]

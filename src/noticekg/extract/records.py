@@ -7,6 +7,7 @@ the exact characters a fact came from.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -151,6 +152,16 @@ class Header:
 
 
 @dataclass(frozen=True)
+class Home:
+    """The province, prefecture-level city and county-level division a notice speaks from, as
+    the notice writes them (龙海区, not the gazetteer's older 龙海市)."""
+
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+
+
+@dataclass(frozen=True)
 class Notice:
     """Everything extracted from one notice. ``text`` is the text all offsets point into."""
 
@@ -165,7 +176,16 @@ class Notice:
     metrics: tuple[Metric, ...]
     entities: tuple[Entity, ...]
     relations: tuple[Relation, ...]
+    home: Home = field(default_factory=Home)
+    full_names: Mapping[str, str | None] = field(default_factory=dict)
+    """Names relative to the notice's divisions (区财政局) with the division put back
+    (红塔区财政局), or None when the notice does not say which division it speaks from."""
     warnings: tuple[str, ...] = ()
+
+    def full_name(self, name: str) -> str | None:
+        """The name that identifies ``name`` across notices: its full name when it is relative,
+        None when it is relative to a division the notice never names, else ``name`` itself."""
+        return self.full_names.get(name, name)
 
     def entity(self, name: str) -> Entity | None:
         """The entity whose ``name`` or one of whose aliases is ``name``."""

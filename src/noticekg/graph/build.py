@@ -48,7 +48,8 @@ ZH = "zh"
 # The graph model a notice graph is written in (``nkg:graphVersion``); raised whenever what the
 # builder writes changes, so a store run writes older graphs again instead of skipping them as
 # unchanged. 2: quote selectors carry the rest of their sentence (oa:prefix, oa:suffix).
-GRAPH_VERSION = 2
+# 3: names relative to the notice's division (区财政局) are minted from their full name.
+GRAPH_VERSION = 3
 
 
 def bind_prefixes(graph: Graph) -> None:
@@ -186,7 +187,22 @@ class _NoticeBuilder:
         entity = self.notice.entity(name)
         if entity is None:
             return None
-        return iris.entity_iri(entity.type, entity.name, self.base)
+        return self._identity(entity.type, entity.name)
+
+    def _identity(self, entity_type: EntityType, name: str) -> URIRef:
+        """One IRI per body across notices: a relative name (区财政局) is minted from its full
+        name (红塔区财政局), or under this notice when the notice never says which district."""
+        full = self.notice.full_name(name)
+        if full is None:
+            return iris.local_entity_iri(self.iri, entity_type, name)
+        return iris.entity_iri(entity_type, full, self.base)
+
+    def _labels(self, subject: URIRef, name: str) -> None:
+        """The full name as label and the name as written as an alternative one."""
+        full = self.notice.full_name(name) or name
+        self._add(subject, RDFS.label, full, lang=ZH)
+        if full != name:
+            self._add(subject, SKOS.altLabel, name, lang=ZH)
 
     def _organization(self, name: str | None) -> URIRef | None:
         """A header or inspection name: its entity, or a labelled Organization minted for it."""
@@ -195,9 +211,9 @@ class _NoticeBuilder:
         found = self._entity_of(name)
         if found is not None:
             return found
-        minted = iris.entity_iri(EntityType.ORGANIZATION, name, self.base)
+        minted = self._identity(EntityType.ORGANIZATION, name)
         self.graph.add((minted, RDF.type, NKG.Organization))
-        self.graph.add((minted, RDFS.label, Literal(name, lang=ZH)))
+        self._labels(minted, name)
         return minted
 
     # --- resources -----------------------------------------------------------------------
@@ -246,9 +262,9 @@ class _NoticeBuilder:
         g.add((n, NKG.entityCount, Literal(len(named))))
 
     def _entity(self, entity: Entity) -> None:
-        e = iris.entity_iri(entity.type, entity.name, self.base)
+        e = self._identity(entity.type, entity.name)
         self.graph.add((e, RDF.type, entity_class(entity.type, entity.subtype)))
-        self._add(e, RDFS.label, entity.name, lang=ZH)
+        self._labels(e, entity.name)
         for alias in entity.aliases:
             self._add(e, SKOS.altLabel, alias, lang=ZH)
         for span in entity.mentions:
@@ -303,7 +319,7 @@ class _NoticeBuilder:
         add(m, NKG.answers, iris.problem_iri(self.iri, measure.problem))
         add(m, NKG.agent, self._organization(self.notice.header.publisher))
         for entity in self.notice.entities_within(section):
-            add(m, NKG.involves, iris.entity_iri(entity.type, entity.name, self.base))
+            add(m, NKG.involves, self._identity(entity.type, entity.name))
         for relation in self.notice.relations:
             evidence = relation.evidence
             if relation.predicate is not Predicate.ESTABLISHES or evidence is None:

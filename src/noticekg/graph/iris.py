@@ -24,6 +24,7 @@ __all__ = [
     "file_at",
     "inspection_iri",
     "label_segment",
+    "local_entity_iri",
     "measure_iri",
     "mention_iri",
     "metric_iri",
@@ -85,6 +86,12 @@ def file_at(location: str) -> Path:
 def entity_iri(entity_type: EntityType, name: str, base: str = DEFAULT_BASE) -> URIRef:
     """One IRI per (type, normalised name) across all notices, so the union graph merges them."""
     return URIRef(f"{check_base(base)}{entity_type.value.lower()}/{label_segment(name)}")
+
+
+def local_entity_iri(notice: URIRef, entity_type: EntityType, name: str) -> URIRef:
+    """An entity only its own notice can identify (区委 in a notice that never says which
+    district it speaks from), so it is minted under the notice and merges with nothing."""
+    return URIRef(f"{notice}/{entity_type.value.lower()}/{label_segment(name)}")
 
 
 def inspection_iri(notice: URIRef) -> URIRef:
