@@ -78,6 +78,14 @@ def test_full_names_per_level() -> None:
     }
 
 
+def test_autonomous_region_party_committee() -> None:
+    home = Home("宁夏回族自治区", "银川市", "兴庆区")
+    assert full_names(home, ["区党委第三巡视组", "区委第一巡察组"]) == {
+        "区党委第三巡视组": "宁夏回族自治区党委第三巡视组",
+        "区委第一巡察组": "兴庆区委第一巡察组",
+    }
+
+
 def test_municipality_city_level() -> None:
     assert full_names(Home("重庆市", None, "渝北区"), ["市委", "区委"]) == {
         "市委": "重庆市委",

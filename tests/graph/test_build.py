@@ -293,3 +293,9 @@ def test_relative_name_of_an_unknown_district_stays_in_its_notice() -> None:
     dataset = build_dataset([one, other])
     nodes = set(dataset.subjects(RDFS.label, Literal("区财政局", lang="zh")))
     assert nodes == {iris.local_entity_iri(notice_iri(n), ORG, "区财政局") for n in (one, other)}
+
+
+def test_inspection_label_names_the_team_in_full() -> None:
+    notice = _district_notice("红塔区卫生健康局")
+    label = label_of(notice_graph(notice), iris.inspection_iri(notice_iri(notice)))
+    assert label.startswith("红塔区委第二巡察组对") and label.endswith("的巡察")

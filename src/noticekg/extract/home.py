@@ -64,7 +64,10 @@ def full_names(home: Home, names: Iterable[str]) -> dict[str, str | None]:
         level = relative_level(name)
         if level is None:
             continue
-        place = division(home, level)
+        if name.startswith("区党委") and _ending(home.province, "自治区"):
+            place = home.province  # 区党委 of an autonomous region is its own: districts have 区委
+        else:
+            place = division(home, level)
         resolved[name] = None if place is None else place + name[1:]
     return resolved
 

@@ -197,9 +197,13 @@ class _NoticeBuilder:
             return iris.local_entity_iri(self.iri, entity_type, name)
         return iris.entity_iri(entity_type, full, self.base)
 
+    def _full(self, name: str | None) -> str:
+        """How a label names a body: in full where the notice names it relative to itself."""
+        return (self.notice.full_name(name) or name) if name else ""
+
     def _labels(self, subject: URIRef, name: str) -> None:
         """The full name as label and the name as written as an alternative one."""
-        full = self.notice.full_name(name) or name
+        full = self._full(name)
         self._add(subject, RDFS.label, full, lang=ZH)
         if full != name:
             self._add(subject, SKOS.altLabel, name, lang=ZH)
@@ -280,11 +284,12 @@ class _NoticeBuilder:
         self.graph.add((self.iri, NKG.reportsOn, i))
         self.graph.add((i, RDF.type, NKG.Inspection))
         self.graph.add((i, NKG.inNotice, self.iri))
-        who = inspection.inspector or inspection.authority
-        if who and inspection.target:
-            label = f"{who}对{inspection.target}的{inspection.kind}"
-        else:
-            label = f"{who or ''}{inspection.kind}"
+        who, target = map(
+            self._full, (inspection.inspector or inspection.authority, inspection.target)
+        )
+        label = (
+            f"{who}对{target}的{inspection.kind}" if who and target else f"{who}{inspection.kind}"
+        )
         add(i, RDFS.label, label, lang=ZH)
         add(i, NKG.kind, inspection.kind, lang=ZH)
         add(i, NKG.authority, self._organization(inspection.authority))
