@@ -7,34 +7,21 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from typing import Protocol, runtime_checkable
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import NamespaceManager
 from rdflib.query import Result
 from rdflib.term import Identifier
 
 from noticekg.graph.build import GRAPH_VERSION, bind_prefixes
-from noticekg.ontology import NKG
+from noticekg.graph.stores.sparql import sparql
 
 __all__ = [
-    "HASHES_QUERY",
-    "LOCATIONS_QUERY",
     "NTriplesLoading",
     "Store",
     "by_location",
+    "hashes_query",
     "project_namespaces",
 ]
-
-# Every notice graph states its own content hash (docs/graph-model.md): ``<g> nkg:contentHash ?h``
-# inside ``GRAPH <g>``, so a hash is only counted when its notice graph is really there. A graph
-# written in another graph model (``nkg:graphVersion``, absent before version 2) is not counted,
-# so the next run over its file writes it again rather than skip it.
-HASHES_QUERY = f"""SELECT ?g ?hash WHERE {{
-  GRAPH ?g {{ ?g <{NKG.contentHash}> ?hash ; <{NKG.graphVersion}> {GRAPH_VERSION} }}
-}}"""
-# The same for the file each notice graph was read from (``nkg:sourceLocation``).
-LOCATIONS_QUERY = (
-    f"""SELECT ?g ?location WHERE {{ GRAPH ?g {{ ?g <{NKG.sourceLocation}> ?location }} }}"""
-)
 
 
 @runtime_checkable
@@ -79,6 +66,11 @@ class Store(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+def hashes_query() -> tuple[str, dict[str, Identifier]]:
+    """The content-hash query and its binding: graphs of the current graph model only."""
+    return sparql("notice-hashes.rq"), {"version": Literal(GRAPH_VERSION)}
 
 
 def by_location(pairs: Iterable[tuple[str, URIRef]]) -> dict[str, tuple[URIRef, ...]]:

@@ -12,7 +12,8 @@ from rdflib.term import Identifier
 
 from noticekg.graph.build import bind_prefixes
 from noticekg.graph.load import load_graph
-from noticekg.graph.stores.base import HASHES_QUERY, LOCATIONS_QUERY, by_location
+from noticekg.graph.stores.base import by_location, hashes_query
+from noticekg.graph.stores.sparql import sparql
 
 __all__ = ["MemoryStore"]
 
@@ -55,11 +56,12 @@ class MemoryStore:
             self.dataset.remove_graph(graph_iri)
 
     def notice_hashes(self) -> dict[str, URIRef]:
-        result = self.dataset.query(HASHES_QUERY)
+        text, bindings = hashes_query()
+        result = self.dataset.query(text, initBindings=bindings)
         return {str(row[1]): URIRef(row[0]) for row in result}  # type: ignore[index]
 
     def notice_locations(self) -> dict[str, tuple[URIRef, ...]]:
-        rows = self.dataset.query(LOCATIONS_QUERY)
+        rows = self.dataset.query(sparql("notice-locations.rq"))
         return by_location((str(row[1]), URIRef(str(row[0]))) for row in rows)  # type: ignore[index]
 
     def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Result:

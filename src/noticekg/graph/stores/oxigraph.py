@@ -23,13 +23,13 @@ from rdflib.term import Identifier, Node
 
 from noticekg.errors import StoreError
 from noticekg.graph.stores.base import (
-    HASHES_QUERY,
-    LOCATIONS_QUERY,
     NTriplesLoading,
     by_location,
+    hashes_query,
     project_namespaces,
 )
 from noticekg.graph.stores.ordering import split_order
+from noticekg.graph.stores.sparql import sparql
 from noticekg.graph.stores.substitute import query_form, substitute
 from noticekg.graph.stores.terms import from_oxigraph
 
@@ -39,8 +39,6 @@ __all__ = ["OxigraphStore"]
 # notice), so a corpus run of thousands would otherwise grow by gigabytes; flushing this often
 # also makes the run faster.
 FLUSH_EVERY = 20
-ANY_NAMED = "ASK { GRAPH ?g { ?s ?p ?o } }"
-NAMED_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 class OxigraphStore(NTriplesLoading):
@@ -116,27 +114,27 @@ class OxigraphStore(NTriplesLoading):
 
     def _union_in_place(self) -> None:
         """Fill the union graph of a store written before it was kept (once, on opening)."""
-        if self.store.query("ASK { ?s ?p ?o }") or not self.store.query(ANY_NAMED):
+        if not self.store.query(sparql("union-missing.rq")):
             return
         if self.read_only:
             raise StoreError(
                 f"{self.directory}: written by an earlier noticekg; "
                 "run extract --store on it once to bring it up to date"
             )
-        self.store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        self.store.update(sparql("fill-union.ru"))
 
     def _holds(self, graph_iri: URIRef) -> bool:
         return bool(self.store.contains_named_graph(ox.NamedNode(str(graph_iri))))
 
     def notice_locations(self) -> dict[str, tuple[URIRef, ...]]:
-        rows = self.store.query(LOCATIONS_QUERY)
+        rows = self.store.query(sparql("notice-locations.rq"))
         return by_location(
             (row["location"].value, URIRef(row["g"].value))  # type: ignore[index]
             for row in rows  # type: ignore[union-attr]
         )
 
     def notice_hashes(self) -> dict[str, URIRef]:
-        rows = self.store.query(HASHES_QUERY)
+        rows = self.store.query(substitute(*hashes_query()))
         return {row["hash"].value: URIRef(row["g"].value) for row in rows}  # type: ignore[union-attr]
 
     def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
@@ -160,7 +158,7 @@ class OxigraphStore(NTriplesLoading):
             raise StoreError(f"{self.directory}: query refused ({error})") from None
 
     def triple_count(self) -> int:
-        (row,) = self.store.query(NAMED_QUADS)  # type: ignore[misc]
+        (row,) = self.store.query(sparql("named-triple-count.rq"))  # type: ignore[misc]
         return int(row["n"].value)
 
     def close(self) -> None:

@@ -26,12 +26,12 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from noticekg.errors import StoreError
 from noticekg.graph.stores.base import (
-    HASHES_QUERY,
-    LOCATIONS_QUERY,
     NTriplesLoading,
     by_location,
+    hashes_query,
     project_namespaces,
 )
+from noticekg.graph.stores.sparql import sparql
 from noticekg.graph.stores.substitute import query_form, substitute
 from noticekg.graph.stores.terms import from_json
 
@@ -43,8 +43,6 @@ PASSWORD_VARIABLE = "NOTICEKG_SPARQL_PASSWORD"
 
 # Triples per update request; Virtuoso turns each update into SQL and refuses very long ones.
 CHUNK = 400
-
-COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 def credentials() -> tuple[str, str] | None:
@@ -144,15 +142,15 @@ class RemoteStore(NTriplesLoading):
     # --- reading -------------------------------------------------------------------------
 
     def notice_hashes(self) -> dict[str, URIRef]:
-        result = self.query(HASHES_QUERY)
+        result = self.query(*hashes_query())
         return {str(row[1]): URIRef(row[0]) for row in result}  # type: ignore[index]
 
     def notice_locations(self) -> dict[str, tuple[URIRef, ...]]:
-        result = self.query(LOCATIONS_QUERY)
+        result = self.query(sparql("notice-locations.rq"))
         return by_location((str(row[1]), URIRef(str(row[0]))) for row in result)  # type: ignore[index]
 
     def triple_count(self) -> int:
-        (row,) = list(self.query(COUNT_QUERY))
+        (row,) = list(self.query(sparql("named-triple-count.rq")))
         return int(row[0])  # type: ignore[index]
 
     def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
