@@ -85,6 +85,12 @@ PROJECT = EntityType.PROJECT
             {(ORG, "江南农业大学"), (ORG, "区住房和城乡建设局")},
             {(ORG, "专家团队与江南农业大学")},
         ),
+        # nor a phrase and a whole body of a division: the joined phrase is what it decided
+        (
+            "贯彻落实党中央决策部署和省委工作要求不到位,落实国务院与市政府部署不力。",
+            {(ORG, "省委"), (ORG, "市政府")},
+            {(ORG, "党中央决策部署和省委"), (ORG, "国务院与市政府")},
+        ),
         # a quoted system whose head phrase opens with 项目
         ("上线“赣企通”项目管理平台。", {(PLATFORM, "赣企通")}, {(PROJECT, "赣企通")}),
         ("实施“百村示范”工程。", {(PROJECT, "百村示范")}, set()),

@@ -246,8 +246,9 @@ def ends_organisation(word: str) -> bool:
 
 def joins(left: Token, right: Token, joiner: Token | None = None) -> bool:
     """与/和 join two nouns inside one name (激光与光电孵化器, 住房和城乡建设局), never two
-    names (X办和Y局) nor a phrase and the proper name that opens the next body (团队与江南/ns
-    农业大学); 至 joins two proper names, the ends of a route (槐店至砖桥)."""
+    names (X办和Y局), a phrase and the proper name that opens the next body (团队与江南/ns
+    农业大学) nor a phrase and a whole body (党中央决策部署和省委); 至 joins two proper names,
+    the ends of a route (槐店至砖桥)."""
     if joiner is not None and joiner.word == ROUTE_JOINER:
         return _route_end(left) and _route_end(right)
     return (
@@ -257,6 +258,7 @@ def joins(left: Token, right: Token, joiner: Token | None = None) -> bool:
         and right.word not in tails()
         and right.word not in ADMIN_PREFIXES
         and right.tag not in PROPER_TAGS
+        and not (right.word[0] in ADMIN_PREFIXES and ends_organisation(right.word))
     )
 
 
