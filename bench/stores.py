@@ -40,14 +40,9 @@ ROOT = Path(__file__).parents[1]
 TESTS = ROOT / "tests" / "stores"
 # A one-worker run reads at most this many files; its rate does not depend on the corpus size.
 ONE_WORKER_LIMIT = 1000
-# Organisations by how often they are mentioned: entity parameters for a typical lookup (the
-# median organisation) and the hardest one (the most mentioned, in every generated notice).
-ORGANISATIONS_BY_MENTIONS = """PREFIX nkg: <https://w3id.org/noticekg/ontology#>
-SELECT ?label WHERE {
-  ?org a nkg:GovernmentBody ; <http://www.w3.org/2000/01/rdf-schema#label> ?label ;
-       nkg:mentionedIn ?mention .
-}
-GROUP BY ?org ?label ORDER BY DESC(COUNT(?mention)) ?label"""
+# Organisation labels by their mentions: entity parameters for a typical lookup (the median
+# label) and the hardest one (the most mentioned).
+LABELS_BY_MENTIONS = Path(__file__).with_name("labels-by-mentions.rq")
 # rdflib in memory is left out above this many notices: loading alone takes minutes there.
 MEMORY_LIMIT = 1000
 
@@ -285,8 +280,9 @@ def bench(n: int, *, use_servers: bool, repeat: int, budget: float) -> None:
 
 
 def entity_labels(store: Store) -> tuple[str, str]:
-    """The median and the most mentioned organisation's labels."""
-    labels = [str(row[0]) for row in store.query(ORGANISATIONS_BY_MENTIONS)]  # type: ignore[index]
+    """The median and the most mentioned organisation labels."""
+    query = LABELS_BY_MENTIONS.read_text(encoding="utf-8")
+    labels = [str(row[0]) for row in store.query(query)]  # type: ignore[index]
     return labels[len(labels) // 2], labels[0]
 
 
