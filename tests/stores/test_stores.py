@@ -100,10 +100,25 @@ IDS = {"ids": lambda v: str(v) if v else "defaults"}
 # is misread, and some SPARQL 1.1 forms are refused with HTTP 500; loading, re-runs and the other
 # checks below hold for it in full.
 VIRTUOSO_DIALECT = "Virtuoso 7.2 misreads non-ASCII query text and refuses some SPARQL 1.1 forms"
+# Queries Virtuoso answers as the reference with every parameter set and corpus of these tests:
+# they are held to it. The others may fail there (the mark is not strict: some pass with some
+# parameters or one corpus only).
+VIRTUOSO_ANSWERS = frozenset(
+    {
+        "inspection-timeline",
+        "notice-graphs",
+        "notice-summary",
+        "notice-text",
+        "problems-and-measures",
+        "recurring-problems",
+    }
+)
 
 
-def known_dialect(request: pytest.FixtureRequest) -> None:
-    if request.node.callspec.params.get("empty_store") == "virtuoso":
+def known_dialect(request: pytest.FixtureRequest, name: str) -> None:
+    if request.node.callspec.params.get("empty_store") != "virtuoso":
+        return
+    if name not in VIRTUOSO_ANSWERS:
         request.applymarker(pytest.mark.xfail(reason=VIRTUOSO_DIALECT, strict=False))
 
 
@@ -116,7 +131,7 @@ def test_catalogue_rows_match_memory(
     params: dict[str, str],
 ) -> None:
     """The small hand-made corpus: rdflib in memory is the reference every store must match."""
-    known_dialect(request)
+    known_dialect(request, name)
     store = fill(empty_store, list(notices))
     named = get_query(name)
     params = with_values(named, params, notices[0])
@@ -135,7 +150,7 @@ def test_sample_rows_match_the_embedded_store(
     params: dict[str, str],
 ) -> None:
     """Real notices through the extractor: servers answer as the embedded Oxigraph store."""
-    known_dialect(request)
+    known_dialect(request, name)
     store = fill(empty_store, loaded)
     named = get_query(name)
     params = with_values(named, params, loaded[0])
@@ -156,7 +171,7 @@ def test_a_notice_parameter_gives_what_that_notice_alone_gives(
     tmp_path: Path,
 ) -> None:
     """Some queries take another way into the store for one notice; it must find the same."""
-    known_dialect(request)
+    known_dialect(request, named.name)
     store = fill(empty_store, loaded)
     for notice in loaded:
         iri = str(notice_graph(notice).identifier)
