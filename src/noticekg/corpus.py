@@ -18,7 +18,7 @@ from tqdm import tqdm
 
 from noticekg.errors import InputError
 from noticekg.extract import Notice, extract_file, extract_notice, read_text
-from noticekg.graph import DEFAULT_BASE, notice_graph
+from noticekg.graph import DEFAULT_BASE, notice_ntriples
 from noticekg.graph.iris import file_at, source_location
 from noticekg.graph.stores import Store
 
@@ -314,9 +314,8 @@ def _process(path: Path) -> _Outcome:
             return _Outcome(path, sha256=sha256)
         notice = extract_notice(text, source=path.name)
         location = source_location(path)
-        graph = notice_graph(notice, base=_BASE, location=location)
-        data = graph.serialize(format="nt")
-        return _Outcome(path, sha256, location, str(graph.identifier), data, len(graph))
+        iri, data, count = notice_ntriples(notice, base=_BASE, location=location)
+        return _Outcome(path, sha256, location, str(iri), data, count)
     except InputError as error:
         return _Outcome(path, error=str(error))
     except Exception as error:  # an extractor bug on one odd file must not stop the corpus

@@ -13,7 +13,15 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from noticekg.extract import extract_file, extract_notice
 from noticekg.extract.records import Entity, EntityType, Inspection, Notice, Span
-from noticekg.graph import OA, build_dataset, entity_iri, iris, notice_graph, notice_iri
+from noticekg.graph import (
+    OA,
+    build_dataset,
+    entity_iri,
+    iris,
+    notice_graph,
+    notice_iri,
+    notice_ntriples,
+)
 from noticekg.graph.classes import entity_class
 from noticekg.graph.sentences import SENTENCE_END
 from noticekg.ontology import NKG
@@ -299,3 +307,28 @@ def test_inspection_label_names_the_team_in_full() -> None:
     notice = _district_notice("红塔区卫生健康局")
     label = label_of(notice_graph(notice), iris.inspection_iri(notice_iri(notice)))
     assert label.startswith("红塔区委第二巡察组对") and label.endswith("的巡察")
+
+
+DEV_NOTICES = sorted(Path(__file__).parents[1].glob("data/dev*/*.txt"))
+
+
+@pytest.mark.parametrize("path", DEV_NOTICES[::3], ids=lambda p: p.stem)
+def test_ntriples_of_a_notice_are_its_graph_serialised(path: Path) -> None:
+    """The corpus run writes N-Triples without an rdflib graph; they must say exactly what
+    the graph says, escapes (quotes, backslashes, line breaks in the notice text) included."""
+    notice = extract_file(path)
+    location = path.as_uri()
+    graph = notice_graph(notice, location=location)
+    iri, text, count = notice_ntriples(notice, location=location)
+    assert iri == graph.identifier
+    assert count == len(graph)
+    lines = text.splitlines()
+    assert len(lines) == count
+    assert set(lines) == set(graph.serialize(format="nt").splitlines()) - {""}
+
+
+def test_ntriples_escape_what_n_triples_must() -> None:
+    text = '甲"乙\\丙\n丁\r戊'
+    notice = dataclasses.replace(extract_notice(text, source="x.txt"), text=text)
+    parsed = Graph().parse(data=notice_ntriples(notice)[1], format="nt")
+    assert Literal(text) in set(parsed.objects(None, NKG.text))

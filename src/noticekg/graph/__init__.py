@@ -9,6 +9,7 @@ from noticekg.graph.build import (
     bind_prefixes,
     build_dataset,
     notice_graph,
+    notice_ntriples,
 )
 from noticekg.graph.describe import MEDIA_TYPES, describe_dataset, ontology_license
 from noticekg.graph.export import FORMATS, NAMED_GRAPH_FORMATS, serialize, write_dataset
@@ -81,6 +82,7 @@ __all__ = [
     "node_label",
     "notice_graph",
     "notice_iri",
+    "notice_ntriples",
     "ontology_license",
     "ontology_network",
     "open_store",
