@@ -3,8 +3,9 @@
     python bench/throughput.py [--notices 50]
 
 Prints characters per second for jieba.lcut (a private Tokenizer, as a user of jieba would call
-it), for rjieba where installed, and for noticekg's full extraction, with the ratio the
-extraction costs over segmentation alone. Figures, not assertions: run it on the machine you care
+it), for rjieba where installed, for noticekg's full extraction, and for extraction plus the
+notice graph as N-Triples (what a corpus run's worker does with each file), with the ratio each
+costs over segmentation alone. Figures, not assertions: run it on the machine you care
 about.
 """
 
@@ -19,6 +20,7 @@ import jieba
 
 from bench.corpus import generate
 from noticekg.extract import extract_notice
+from noticekg.graph import notice_ntriples
 
 
 def rate(texts: list[str], work: Callable[[str], object]) -> float:
@@ -48,6 +50,7 @@ def main() -> None:
     except ImportError:
         pass
     rows.append(("noticekg extract_notice", rate(texts, extract_notice)))
+    rows.append(("  + notice N-Triples", rate(texts, lambda t: notice_ntriples(extract_notice(t)))))
     tracemalloc.start()  # a separate pass: tracing slows Python code several times over
     for text in texts:
         extract_notice(text)
