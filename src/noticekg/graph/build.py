@@ -391,7 +391,7 @@ class _NoticeBuilder:
 
 class _TripleSet:
     """What the builder needs of a graph (add, test, iterate): a dict keeps each triple once
-    and in order at a tenth of the cost of rdflib's memory store."""
+    and in order, for a small part of what adding to rdflib's memory store costs."""
 
     def __init__(self) -> None:
         self._triples: dict[Triple, None] = {}
