@@ -103,8 +103,8 @@ def _progress(files: list[Path], show: bool) -> Iterator[Path]:
 @dataclass(frozen=True)
 class LoadSummary:
     """What a corpus run did: files read, notices written (and their triples), notices skipped
-    because their text is already stored, earlier graphs of changed files dropped, and
-    failures with their one-line reasons."""
+    because their text is already stored, earlier graphs of changed files dropped, failures
+    with their one-line reasons, and the seconds spent compacting the store, if it was."""
 
     read: int
     written: int
@@ -114,6 +114,7 @@ class LoadSummary:
     seconds: float
     dropped: int = 0
     pruned: int = 0
+    compacted: float | None = None
 
     def lines(self) -> list[str]:
         rate = self.read / self.seconds if self.seconds > 0 else 0.0
@@ -126,6 +127,8 @@ class LoadSummary:
             head += f"; {self.dropped} earlier graph(s) of changed files dropped"
         if self.pruned:
             head += f"; {self.pruned} graph(s) of deleted files pruned"
+        if self.compacted is not None:
+            head += f"; store compacted in {self.compacted:.1f} s"
         return [head, *(f"  failed: {failure.message}" for failure in self.failed)]
 
 
@@ -165,7 +168,8 @@ def load_corpus(
     goes in the same step even when the notice IRI (a text hash) changed with the text. A file
     that cannot be read or extracted is reported and the others go on. With ``prune``, the
     graphs of files that were read from the folders in ``paths`` and are gone from them now
-    are removed, unless a file of this run has the same text.
+    are removed, unless a file of this run has the same text. A run that at least doubles the
+    store ends by compacting it (:meth:`~noticekg.graph.stores.Store.compact`).
 
     :raises StoreError: when the store refuses a write (the run stops; stored notices stay).
     """
@@ -185,10 +189,11 @@ def load_corpus(
         for outcome in _outcomes(writer.orphans, frozenset(), workers, base):
             writer.unchanged -= 1
             writer.take(outcome)
+        pruned = writer.deleted([path for path in paths if path.is_dir()]) if prune else []
+        store.drop_notice_graphs(pruned)
+        compacted = _compact(store, written=writer.written, held=len(known), bar=bar)
     finally:
         bar.close()
-    pruned = writer.deleted([path for path in paths if path.is_dir()]) if prune else []
-    store.drop_notice_graphs(pruned)
     return LoadSummary(
         read=len(files),
         written=writer.written,
@@ -198,7 +203,20 @@ def load_corpus(
         seconds=time.perf_counter() - started,
         dropped=len(writer.dropped),
         pruned=len(pruned),
+        compacted=compacted,
     )
+
+
+def _compact(store: Store, *, written: int, held: int, bar: tqdm) -> float | None:
+    """Compact a store the run has at least doubled (a first run, a re-run of everything), in
+    seconds, or ``None``. Compacting costs about 10 ms per stored notice against 70–100 ms for
+    writing one, so such a run spends at most a quarter more; runs adding a few notices to a
+    large store leave it to the next large one."""
+    if written == 0 or written < held:
+        return None
+    bar.set_description("compacting the store")
+    started = time.perf_counter()
+    return time.perf_counter() - started if store.compact() else None
 
 
 @dataclass

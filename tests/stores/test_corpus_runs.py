@@ -62,6 +62,29 @@ def test_a_second_run_skips_unchanged_notices(corpus: Path, tmp_path: Path) -> N
     store.close()
 
 
+def test_a_run_that_doubles_the_store_compacts_it(tmp_path: Path) -> None:
+    """A first run compacts what it wrote; a run adding fewer notices than the store holds, or
+    writing none, leaves that to the next large run. The graph is the same either way."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder, names in ((first, NOTICES), (second, UNNUMBERED[:1])):
+        folder.mkdir()
+        for name in names:
+            shutil.copy(GENRE / name, folder / name)
+    store = OxigraphStore(tmp_path / "db")
+    runs = [load_corpus([folder], store, progress=False) for folder in (first, first, second)]
+    assert [run.written for run in runs] == [2, 0, 1]
+    assert runs[0].compacted is not None and runs[0].compacted >= 0
+    assert [run.compacted for run in runs[1:]] == [None, None]
+    assert "store compacted in" in runs[0].lines()[0]
+    assert "compacted" not in runs[2].lines()[0]
+    assert store.triple_count() == runs[0].triples + runs[2].triples
+    store.close()
+
+
+def test_a_memory_store_has_nothing_to_compact(corpus: Path) -> None:
+    assert load_corpus([corpus], MemoryStore(), progress=False).compacted is None
+
+
 @pytest.mark.parametrize("version", [None, Literal(GRAPH_VERSION - 1), Literal(GRAPH_VERSION + 1)])
 def test_a_graph_of_another_graph_version_is_written_again(
     corpus: Path, tmp_path: Path, version: Literal | None

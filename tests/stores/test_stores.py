@@ -281,10 +281,13 @@ def test_locked_directory_is_one_clear_line(tmp_path: Path) -> None:
     OxigraphStore(directory).close()  # free again once the holder is gone
 
 
-def test_readers_answer_while_a_writer_holds_the_directory(tmp_path: Path, sample: Notice) -> None:
-    directory, graph = tmp_path / "db", notice_graph(sample)
+def test_readers_answer_while_a_writer_holds_the_directory(
+    tmp_path: Path, loaded: list[Notice]
+) -> None:
+    directory, graph, other = tmp_path / "db", *map(notice_graph, loaded)
     writer = OxigraphStore(directory)
     written = writer.replace_notice_graph(graph.identifier, graph)
+    writer.compact()  # on disk, where the reader reads it
     try:
         reader = open_store(f"oxigraph:{directory}", read_only=True)
         assert reader.triple_count() == written
@@ -292,6 +295,13 @@ def test_readers_answer_while_a_writer_holds_the_directory(tmp_path: Path, sampl
         assert graph.identifier in row
         with pytest.raises(StoreError, match=r"opened read-only, cannot write"):
             reader.replace_notice_graph(graph.identifier, graph)
+        with pytest.raises(StoreError, match=r"opened read-only, cannot compact"):
+            reader.compact()
+        # The writer goes on and rewrites the files the reader opened (a run that compacts).
+        writer.replace_notice_graph(other.identifier, other)
+        assert writer.compact()
+        assert reader.triple_count() == written
+        assert run_query(get_query("notice-graphs"), reader, {}).rows == [row]
         reader.close()
     finally:
         writer.close()

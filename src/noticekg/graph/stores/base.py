@@ -65,6 +65,11 @@ class Store(Protocol):
         """Triples over all named graphs (a re-run must not change it)."""
         ...
 
+    def compact(self) -> bool:
+        """Rewrite the store's files for reading after a large run; ``False`` where the store
+        keeps no files of its own (memory, a server that manages its own)."""
+        ...
+
     def close(self) -> None: ...
 
 

@@ -70,5 +70,9 @@ class MemoryStore:
     def triple_count(self) -> int:
         return sum(1 for _ in self.dataset.quads((None, None, None, None)))
 
+    def compact(self) -> bool:
+        """Nothing on disk to compact."""
+        return False
+
     def close(self) -> None:
         """Nothing to release."""

@@ -161,6 +161,18 @@ class OxigraphStore(NTriplesLoading):
         (row,) = self.store.query(sparql("named-triple-count.rq"))  # type: ignore[misc]
         return int(row["n"].value)
 
+    def compact(self) -> bool:
+        """Merge the files the run's writes left behind. A 10,000-notice store shrinks from
+        9.5 to 5.6 GB and answers lookups and corpus-wide queries 1.3–3× faster (README)."""
+        self._writable("compact")
+        try:
+            self.store.flush()
+            self.store.optimize()
+        except OSError as error:
+            raise StoreError(f"{self.directory}: cannot compact the store ({error})") from None
+        self._unflushed = 0
+        return True
+
     def close(self) -> None:
         """Flush and let another process open the directory."""
         if not self.read_only:

@@ -177,6 +177,10 @@ class RemoteStore(NTriplesLoading):
             raise StoreError(self._unreachable(self.endpoint, error)) from None
         return _result(form, payload, kind, self.endpoint)
 
+    def compact(self) -> bool:
+        """The server compacts its own files."""
+        return False
+
     def close(self) -> None:
         """Nothing held open between requests."""
 
