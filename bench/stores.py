@@ -1,6 +1,7 @@
 """Corpus runs and stores at scale: extraction throughput, load time, peak memory, query latency.
 
     python -m bench.stores [--sizes 100 1000] [--big] [--no-servers] [--repeat 5]
+    python -m bench.stores --on DIR [--repeat 5]     # only the latency, on a store made before
 
 For each corpus size N (100 and 1,000; 10,000 with ``--big``) it generates N varied notices
 (bench/corpus.py), then prints: extraction throughput with 1 and 2 worker processes against
@@ -257,27 +258,33 @@ def bench(n: int, *, use_servers: bool, repeat: int, budget: float) -> None:
             print(f"| {name} | {loads[name]:.1f} | {store.triple_count():,} |")
         sys.stdout.flush()
 
-        typical, most = entity_labels(stores["oxigraph"])
-        notice = str(run_query(get_query("notice-graphs"), stores["oxigraph"], {}).rows[0][0])
-        names = list(stores)
-        print(
-            f"\nmedian query latency (ms; — past {budget:g} s); an entity query runs for a "
-            f"typical organisation ({typical}) and for the most mentioned one ({most})\n"
-        )
-        print("| query | rows | " + " | ".join(names) + " | rdflib/oxigraph |")
-        print("|---" * (len(names) + 3) + "|")
-        for named in catalogue():
-            for title, params in variants(named, typical, most, notice):
-                cells: dict[str, Timing] = {}
-                for name, store in stores.items():
-                    try:
-                        cells[name] = timing(store, named, params, repeat, budget)
-                    except NoticekgError:
-                        cells[name] = Timing(None)  # refused by this server
-                print(latency_row(title, cells))
-                sys.stdout.flush()
+        print_latencies(stores, repeat, budget)
         for store in stores.values():
             store.close()
+
+
+def print_latencies(stores: dict[str, Store], repeat: int, budget: float) -> None:
+    """The latency table of every catalogue query; parameters are taken from the Oxigraph
+    store, which every store of a run holds the same notices as."""
+    typical, most = entity_labels(stores["oxigraph"])
+    notice = str(run_query(get_query("notice-graphs"), stores["oxigraph"], {}).rows[0][0])
+    names = list(stores)
+    print(
+        f"\nmedian query latency (ms; — past {budget:g} s); an entity query runs for a "
+        f"typical organisation ({typical}) and for the most mentioned one ({most})\n"
+    )
+    print("| query | rows | " + " | ".join(names) + " | rdflib/oxigraph |")
+    print("|---" * (len(names) + 3) + "|")
+    for named in catalogue():
+        for title, params in variants(named, typical, most, notice):
+            cells: dict[str, Timing] = {}
+            for name, store in stores.items():
+                try:
+                    cells[name] = timing(store, named, params, repeat, budget)
+                except NoticekgError:
+                    cells[name] = Timing(None)  # refused by this server
+            print(latency_row(title, cells))
+            sys.stdout.flush()
 
 
 def entity_labels(store: Store) -> tuple[str, str]:
@@ -312,7 +319,18 @@ def main() -> None:
         metavar="SECONDS",
         help="give up timing a query after this long (shown as —)",
     )
+    parser.add_argument(
+        "--on",
+        type=Path,
+        metavar="DIR",
+        help="only time the queries, on the Oxigraph store in DIR (a corpus run's result)",
+    )
     args = parser.parse_args()
+    if args.on is not None:
+        store = OxigraphStore(args.on, read_only=True)
+        print_latencies({"oxigraph": store}, args.repeat, args.budget)
+        store.close()
+        return
     sizes = [*args.sizes, *([10000] if args.big else [])]
     for n in sizes:
         bench(n, use_servers=not args.no_servers, repeat=args.repeat, budget=args.budget)
