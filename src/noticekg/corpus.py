@@ -210,8 +210,9 @@ def load_corpus(
 def _compact(store: Store, *, written: int, held: int, bar: tqdm) -> float | None:
     """Compact a store the run has at least doubled (a first run, a re-run of everything), in
     seconds, or ``None``. Compacting costs about 10 ms per stored notice against 70–100 ms for
-    writing one, so such a run spends at most a quarter more; runs adding a few notices to a
-    large store leave it to the next large one."""
+    writing one, so such a run spends a tenth more (a first run) to a third more (one that
+    adds as many notices as the store held); runs adding a few notices to a large store leave
+    it to the next large one."""
     if written == 0 or written < held:
         return None
     bar.set_description("compacting the store")
