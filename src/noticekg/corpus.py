@@ -23,6 +23,7 @@ from noticekg.graph.iris import file_at, source_location
 from noticekg.graph.stores import Store
 
 NOTICE_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+PROGRESS_LABEL = "notices"
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def _progress(files: list[Path], show: bool) -> Iterator[Path]:
     if not show or len(files) < 2:
         yield from files
         return
-    yield from tqdm(files, desc="notices", unit="notice", file=sys.stderr)
+    yield from tqdm(files, desc=PROGRESS_LABEL, unit="notice", file=sys.stderr)
 
 
 # --- corpus runs into a store -------------------------------------------------------------
@@ -179,7 +180,9 @@ def load_corpus(
     writer = _Writer(store, known, store.notice_locations(), failed)
     workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
     show = sys.stderr.isatty() if progress is None else progress
-    bar = tqdm(total=len(files), desc="notices", unit="notice", file=sys.stderr, disable=not show)
+    bar = tqdm(
+        total=len(files), desc=PROGRESS_LABEL, unit="notice", file=sys.stderr, disable=not show
+    )
     try:
         for outcome in _outcomes(files, frozenset(known), workers, base):
             bar.update(1)
@@ -217,7 +220,9 @@ def _compact(store: Store, *, written: int, held: int, bar: tqdm) -> float | Non
         return None
     bar.set_description("compacting the store")
     started = time.perf_counter()
-    return time.perf_counter() - started if store.compact() else None
+    compacted = store.compact()
+    bar.set_description(PROGRESS_LABEL)
+    return time.perf_counter() - started if compacted else None
 
 
 @dataclass
