@@ -12,7 +12,7 @@ on disk and is maintained in the same update that replaces a notice graph.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -113,8 +113,16 @@ class OxigraphStore(NTriplesLoading):
             raise StoreError(f"{self.directory}: opened read-only, cannot {action}")
 
     def _union_in_place(self) -> None:
-        """Fill the union graph of a store written before it was kept (once, on opening)."""
-        if not self.store.query(sparql("union-missing.rq")):
+        """Fill the union graph of a store written before it was kept (once, on opening).
+
+        Asked of the store's own iterators, which stop at the first quad: in SPARQL, the
+        question (an empty default graph, some named graph) took 4.6 s at 10,000 notices, as
+        ``ASK { GRAPH ?g { ?s ?p ?o } }`` alone takes 4.4 s there, and every command that
+        opened the store paid it.
+        """
+        if _first(self.store.quads_for_pattern(None, None, None, ox.DefaultGraph())) is not None:
+            return
+        if _first(self.store.named_graphs()) is None:
             return
         if self.read_only:
             raise StoreError(
@@ -178,6 +186,10 @@ class OxigraphStore(NTriplesLoading):
         if not self.read_only:
             self.store.flush()
         del self.store
+
+
+def _first(items: Iterable[Any]) -> Any:
+    return next(iter(items), None)
 
 
 def _dropping(name: str) -> str:
