@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, cached_property
 from importlib.resources import files
 from pathlib import Path
 
@@ -60,17 +60,38 @@ class NamedQuery:
     params: tuple[QueryParam, ...]
     text: str
     source: str = ""
-    prepared: Query | None = field(default=None, compare=False, repr=False)
 
     def param(self, name: str) -> QueryParam | None:
         return next((p for p in self.params if p.name == name), None)
 
+    @cached_property
+    def prepared(self) -> Query:
+        """The query as rdflib parses it, once, when first needed: preparing every shipped
+        query took 1.2 s, which each command paid for the one it ran.
+
+        :raises QueryError: for malformed SPARQL (with the line and column).
+        """
+        try:
+            return prepareQuery(self.text)
+        except Exception as error:  # pyparsing's ParseException, or rdflib's algebra's own
+            lineno, column = getattr(error, "lineno", None), getattr(error, "col", None)
+            where = f" line {lineno} column {column}:" if lineno is not None else ""
+            reason = str(getattr(error, "msg", None) or error).splitlines()[0]
+            raise QueryError(f"{self.source}:{where} malformed SPARQL ({reason})") from None
+
 
 def parse_query(text: str, *, name: str, source: str) -> NamedQuery:
-    """A :class:`NamedQuery` from the text of an ``.rq`` file, parsed and prepared once.
+    """A :class:`NamedQuery` from the text of an ``.rq`` file, its SPARQL parsed at once.
 
     :raises QueryError: for a bad header or malformed SPARQL (with the line and column).
     """
+    query = _with_header(text, name=name, source=source)
+    query.prepared  # noqa: B018 (malformed SPARQL is reported here, not when first run)
+    return query
+
+
+def _with_header(text: str, *, name: str, source: str) -> NamedQuery:
+    """A :class:`NamedQuery` from its header; the SPARQL is parsed when first run."""
     header: dict[str, str] = {}
     params: list[QueryParam] = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -90,13 +111,6 @@ def parse_query(text: str, *, name: str, source: str) -> NamedQuery:
     for param in params:
         if not re.search(VARIABLE.format(name=re.escape(param.name)), text):
             raise QueryError(f"{source}: parameter {param.name} is not used as ?{param.name}")
-    try:
-        prepared = prepareQuery(text)
-    except Exception as error:  # pyparsing's ParseException, or plain ones from rdflib's algebra
-        lineno, column = getattr(error, "lineno", None), getattr(error, "col", None)
-        where = f" line {lineno} column {column}:" if lineno is not None else ""
-        reason = str(getattr(error, "msg", None) or error).splitlines()[0]
-        raise QueryError(f"{source}:{where} malformed SPARQL ({reason})") from None
     return NamedQuery(
         name=name,
         title=header["title"],
@@ -104,7 +118,6 @@ def parse_query(text: str, *, name: str, source: str) -> NamedQuery:
         params=tuple(params),
         text=text,
         source=source,
-        prepared=prepared,
     )
 
 
@@ -134,7 +147,7 @@ def _shipped() -> tuple[NamedQuery, ...]:
         if entry.name.endswith(".rq") and entry.is_file():
             name = entry.name.removesuffix(".rq")
             text = entry.read_text(encoding="utf-8")
-            found.append(parse_query(text, name=name, source=f"queries/{entry.name}"))
+            found.append(_with_header(text, name=name, source=f"queries/{entry.name}"))
     return tuple(found)
 
 

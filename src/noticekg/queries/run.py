@@ -99,8 +99,7 @@ def run_query(
     """
     bindings = bind_params(query, params)
     if isinstance(graph, Graph):
-        prepared = query.prepared if query.prepared is not None else query.text
-        result = graph.query(prepared, initBindings=bindings)
+        result = graph.query(query.prepared, initBindings=bindings)
     else:
         result = graph.query(query.text, bindings)
     namespaces = graph.namespace_manager
@@ -117,7 +116,7 @@ def run_query(
 
 def query_form(query: NamedQuery) -> str:
     """``SELECT``, ``CONSTRUCT``, ``DESCRIBE`` or ``ASK``, from the parsed query."""
-    algebra = getattr(query.prepared, "algebra", None)
+    algebra = query.prepared.algebra
     return FORMS.get(getattr(algebra, "name", ""), "SELECT")
 
 
