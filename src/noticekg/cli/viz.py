@@ -15,9 +15,9 @@ import argparse
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import networkx as nx
 from rdflib import Graph, URIRef
 
 from noticekg.cli.common import add_store_options, open_graph_source
@@ -31,6 +31,9 @@ from noticekg.graph.render import SIZES, render_html
 from noticekg.graph.stores import MemoryStore, Store
 from noticekg.graph.views import neighbourhood, ontology_network
 from noticekg.queries import get_query, run_query
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 # Nodes drawn before the view folds the network (see --aggregate).
 DEFAULT_MAX_NODES = 400

@@ -22,11 +22,12 @@ import threading
 from collections.abc import Callable, Iterable
 from functools import cache
 from importlib.resources import files
-from typing import NamedTuple
-
-import jieba
+from typing import TYPE_CHECKING, NamedTuple
 
 from noticekg.extract.lexicon import user_dict_text
+
+if TYPE_CHECKING:
+    import jieba
 
 OOV_TAG = "x"
 """Tag of a word the dictionary does not know (a name found by jieba's HMM, or punctuation)."""
@@ -81,6 +82,8 @@ def _user_rows() -> list[tuple[str, int | None, str | None]]:
 
 def _dictionary_tags() -> dict[str, tuple[int, str]]:
     """jieba's main dictionary as word → (frequency, tag), read from the installed package."""
+    import jieba  # imported late (as in tokenizer)
+
     raw = files(jieba).joinpath("dict.txt").read_text(encoding="utf-8")
     table = {}
     for line in raw.splitlines():
@@ -92,7 +95,13 @@ def _dictionary_tags() -> dict[str, tuple[int, str]]:
 
 @cache
 def tokenizer() -> jieba.Tokenizer:
-    """The private jieba tokenizer with the user dictionary, built on first call, quietly."""
+    """The private jieba tokenizer with the user dictionary, built on first call, quietly.
+
+    jieba is imported here, not with this module: with pkg_resources it takes 0.2 s that
+    commands reading no notice text should not pay.
+    """
+    import jieba
+
     logger = jieba.default_logger
     level = logger.level
     logger.setLevel(logging.WARNING)

@@ -11,10 +11,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from noticekg.errors import InputError
+
+# networkx is imported by the functions that use it: commands that query or extract load this
+# package without drawing anything, and should not wait 0.1 s for it.
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["STRATEGIES", "Aggregation", "aggregate"]
 
@@ -65,6 +69,8 @@ def _top(network: nx.MultiDiGraph, max_nodes: int) -> Aggregation:
 
 
 def _communities(network: nx.MultiDiGraph, max_nodes: int) -> Aggregation:
+    import networkx as nx
+
     simple = nx.Graph(network.to_undirected(as_view=True))
     groups: list[list[str]] = []
     isolated: dict[str, list[str]] = {}

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import IO, Any
-
-import networkx as nx
+from typing import IO, TYPE_CHECKING, Any
 
 from noticekg.errors import InputError
 from noticekg.graph.write import write_atomic
+
+# networkx is imported by the functions that use it: commands that query or extract load this
+# package without drawing anything, and should not wait 0.1 s for it.
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["GEPHI_FORMATS", "stringified", "write_gephi"]
 
@@ -29,6 +32,8 @@ LIST_SEPARATOR = "; "
 
 def stringified(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy whose attributes are all ``str``, ``int`` or ``float``."""
+    import networkx as nx
+
     copy = nx.MultiDiGraph()
     for node, data in network.nodes(data=True):
         copy.add_node(str(node), **{k: _scalar(v) for k, v in data.items()})
@@ -45,6 +50,8 @@ def write_gephi(network: nx.MultiDiGraph, path: Path) -> None:
     :raises InputError: for another suffix.
     :raises NoticekgError: when the file cannot be written.
     """
+    import networkx as nx
+
     path = Path(path)
     fmt = GEPHI_FORMATS.get(path.suffix.lower())
     if fmt is None:

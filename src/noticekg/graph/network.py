@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
 
-import networkx as nx
 from rdflib import ConjunctiveGraph, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.term import Node
@@ -12,6 +12,11 @@ from rdflib.term import Node
 from noticekg.graph.classes import ENTITY_CLASSES, RELATION_PROPERTY
 from noticekg.graph.sources import Source, measure_counts, notice_name, source_of, sources
 from noticekg.ontology import NKG
+
+# networkx is imported by the functions that use it: commands that query or extract load this
+# package without drawing anything, and should not wait 0.1 s for it.
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["graph_to_networkx", "local_name", "rows_to_networkx", "to_networkx"]
 
@@ -39,6 +44,8 @@ def to_networkx(graph: Graph, *, measures: bool = False) -> nx.MultiDiGraph:
     measures point at it), ``notices`` (labels of the notices mentioning it) and ``sentence``
     (its first source sentence); edge attribute: ``property``.
     """
+    import networkx as nx
+
     data = _every_graph(graph)
     network = nx.MultiDiGraph()
     typed = _typed_nodes(data, measures)
@@ -60,6 +67,8 @@ def rows_to_networkx(
     fact a row (a class, label, alias, link, measure count, mention or notice name), so a store
     sends each fact once and never a notice text it does not need. ``notice_text`` fetches the
     text a node's first sentence is cut from."""
+    import networkx as nx
+
     classes: list[tuple[URIRef, URIRef]] = []
     labels: dict[URIRef, Node] = {}
     aliases: dict[URIRef, set[str]] = {}
@@ -118,6 +127,8 @@ def graph_to_networkx(triples: Graph, data: Graph) -> nx.MultiDiGraph:
     """Every IRI-to-IRI triple of ``triples`` (a CONSTRUCT result, say) as an edge, its nodes
     described from ``data`` as :func:`to_networkx` describes them. Types and literals are not
     drawn; a node ``data`` knows no class of gets class ``Resource``."""
+    import networkx as nx
+
     full = _every_graph(data)
     links = [
         (s, p, o)

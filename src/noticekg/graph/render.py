@@ -15,13 +15,14 @@ from collections import Counter
 from importlib.resources import files
 from pathlib import Path
 from string import Template
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from noticekg.errors import InputError
 from noticekg.graph.labels import term_label
 from noticekg.graph.write import write_text
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["PALETTE", "SHAPES", "SIZES", "page_html", "render_html"]
 

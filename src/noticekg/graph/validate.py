@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
 
-import pyshacl
 from rdflib import ConjunctiveGraph, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, SKOS, NamespaceManager
 from rdflib.term import Node
@@ -59,6 +58,8 @@ def _load(name: str) -> Graph:
 def validate(graph: Graph) -> ValidationReport:
     """Validate the union of ``graph`` with pySHACL: the ontology is mixed in (for subclass
     targets) without inference, which is enough for the shapes and keeps large corpora fast."""
+    import pyshacl  # imported late: only validation needs it
+
     data = union_graph(graph)
     conforms, results_graph, _ = pyshacl.validate(
         data,

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import networkx as nx
 from rdflib import OWL, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS
 
@@ -17,6 +17,11 @@ from noticekg.errors import InputError
 from noticekg.graph.labels import ontology_graph, term_label
 from noticekg.graph.network import local_name
 from noticekg.ontology import NKG
+
+# networkx is imported by the functions that use it: commands that query or extract load this
+# package without drawing anything, and should not wait 0.1 s for it.
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["find_nodes", "neighbourhood", "ontology_network"]
 
@@ -53,6 +58,8 @@ def neighbourhood(network: nx.MultiDiGraph, key: str, hops: int = 1) -> nx.Multi
 
     :raises InputError: for a negative ``hops`` or a ``key`` nothing matches.
     """
+    import networkx as nx
+
     if hops < 0:
         raise InputError(f"--hops {hops}: must be 0 or more")
     centres = find_nodes(network, key)
@@ -75,6 +82,8 @@ def ontology_network(lang: str = "zh") -> nx.MultiDiGraph:
     Nodes are coloured by the top nkg class they descend from (``base``); properties whose
     domain or range lies outside nkg (dates, strings, Web Annotation selectors) are left out.
     """
+    import networkx as nx
+
     onto = ontology_graph()
     classes = _nkg(onto.subjects(RDF.type, OWL.Class))
     parents = {c: _nkg(onto.objects(c, RDFS.subClassOf)) for c in classes}
