@@ -107,6 +107,21 @@ def test_a_graph_of_another_graph_version_is_written_again(
     store.close()
 
 
+def test_a_notice_cut_off_before_its_hash_is_written_again(corpus: Path, tmp_path: Path) -> None:
+    """New notices are written in bulk and their content hashes after: a run stopped between
+    the two leaves graphs without a hash, which the next run must not take as stored."""
+    store = OxigraphStore(tmp_path / "db")
+    load_corpus([corpus], store, workers=1, progress=False)
+    quads = set(store.store)
+    for quad in list(store.store.quads_for_pattern(None, ox.NamedNode(NKG.contentHash), None)):
+        store.store.remove(quad)
+    assert store.notice_hashes() == {}
+    again = load_corpus([corpus], store, workers=1, progress=False)
+    assert (again.written, again.unchanged) == (2, 0)
+    assert set(store.store) == quads
+    store.close()
+
+
 def test_a_changed_notice_is_replaced(corpus: Path, tmp_path: Path) -> None:
     store = OxigraphStore(tmp_path / "db")
     load_corpus([corpus], store, workers=1, progress=False)

@@ -26,6 +26,7 @@ from noticekg.graph.stores import (
     Store,
     open_store,
 )
+from noticekg.ontology import NKG
 from noticekg.queries import NamedQuery, QueryResult, catalogue, get_query, run_query
 
 # A value for each parameter type; strings and IRIs stay empty here and are filled from the
@@ -214,6 +215,57 @@ def test_failed_load_leaves_the_previous_graph(empty_store: Store, loaded: list[
         store.replace_notice_ntriples(iri, broken)
     assert store.triple_count() == before
     assert store.notice_hashes() == hashes
+
+
+def test_notices_added_together_are_stored_as_one_by_one(
+    empty_store: Store, loaded: list[Notice], tmp_path: Path
+) -> None:
+    batch = [_ntriples(notice) for notice in loaded]
+    alone = OxigraphStore(tmp_path / "alone")
+    for graph_iri, text in batch:
+        alone.replace_notice_ntriples(graph_iri, text)
+    before = empty_store.triple_count()  # a server may hold graphs of its own
+    written = empty_store.add_notices(batch)
+    assert written == alone.triple_count() == empty_store.triple_count() - before
+    assert empty_store.notice_hashes() == alone.notice_hashes()
+    if isinstance(empty_store, OxigraphStore):  # the union graph too, quad for quad
+        assert set(empty_store.store) == set(alone.store)
+    assert empty_store.add_notices(batch) == written  # stored ones are replaced
+    assert empty_store.triple_count() - before == written
+
+
+# A notice whose N-Triples break in its body, or only in its content hash (which a bulk write
+# sends last, after the rest of the batch is on disk).
+BROKEN = {
+    "body": '<https://example.org/notice/broken> <http://example.org/p> "unterminated .\n',
+    "hash": '<https://example.org/notice/broken> <http://example.org/p> "fine" .\n'
+    f'<https://example.org/notice/broken> {NKG.contentHash.n3()} "unterminated .\n',
+}
+
+
+@pytest.mark.parametrize("where", sorted(BROKEN))
+def test_a_batch_with_a_broken_notice_leaves_no_half_notice(
+    empty_store: Store, loaded: list[Notice], where: str
+) -> None:
+    store, (sample, other) = empty_store, loaded
+    store.replace_notice_ntriples(*_ntriples(sample))
+    before, hashes = store.triple_count(), store.notice_hashes()
+    quads = set(store.store) if isinstance(store, OxigraphStore) else None
+    broken_iri, broken = URIRef("https://example.org/notice/broken"), BROKEN[where]
+    with pytest.raises(StoreError) as refused:
+        store.add_notices([_ntriples(other), (broken_iri, broken)])
+    if isinstance(store, OxigraphStore):  # one bulk write: none of the batch stays
+        assert "broken: not loaded, bad N-Triples" in str(refused.value)
+        assert set(store.store) == quads
+        assert store.notice_hashes() == hashes
+    else:  # a step a notice, the server naming the error: the one before stays, whole
+        assert store.triple_count() == before + len(notice_graph(other))
+        assert store.notice_hashes() == {**hashes, other.sha256: _ntriples(other)[0]}
+
+
+def _ntriples(notice: Notice) -> tuple[URIRef, str]:
+    graph = notice_graph(notice)
+    return URIRef(graph.identifier), graph.serialize(format="nt")
 
 
 def test_hashes_name_every_notice_graph(empty_store: Store, loaded: list[Notice]) -> None:

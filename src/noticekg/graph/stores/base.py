@@ -4,7 +4,7 @@ speak only to this."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Protocol, runtime_checkable
 
 from rdflib import Graph, Literal, URIRef
@@ -20,6 +20,7 @@ __all__ = [
     "Store",
     "by_location",
     "hashes_query",
+    "one_by_one",
     "project_namespaces",
 ]
 
@@ -43,6 +44,15 @@ class Store(Protocol):
         self, graph_iri: URIRef, ntriples: str, *, replaces: Collection[URIRef] = ()
     ) -> int:
         """The same from N-Triples text, which worker processes hand over cheaply."""
+        ...
+
+    def add_notices(self, notices: Sequence[tuple[URIRef, str]]) -> int:
+        """Write several notices from N-Triples, as fast as the store allows: new graphs may
+        go in one bulk write rather than a step each. A failed write leaves no notice half
+        written (a bulk write is removed whole; notices written a step each before the failure
+        stay), and each notice's content hash goes in after its graph, so a notice cut off by
+        the machine stopping is not taken as stored: the next run writes it again. Returns the
+        number of triples written."""
         ...
 
     def drop_notice_graphs(self, graphs: Collection[URIRef]) -> None:
@@ -86,6 +96,11 @@ def by_location(pairs: Iterable[tuple[str, URIRef]]) -> dict[str, tuple[URIRef, 
     return {location: tuple(sorted(graphs)) for location, graphs in grouped.items()}
 
 
+def one_by_one(store: Store, notices: Sequence[tuple[URIRef, str]]) -> int:
+    """:meth:`Store.add_notices` for stores with no faster way: one step per notice."""
+    return sum(store.replace_notice_ntriples(graph_iri, text) for graph_iri, text in notices)
+
+
 def project_namespaces() -> NamespaceManager:
     """The prefixes results are printed with, the same on every store."""
     graph = Graph()
@@ -106,3 +121,6 @@ class NTriplesLoading:
         self, graph_iri: URIRef, ntriples: str, *, replaces: Collection[URIRef] = ()
     ) -> int:
         raise NotImplementedError
+
+    def add_notices(self, notices: Sequence[tuple[URIRef, str]]) -> int:
+        return one_by_one(self, notices)  # type: ignore[arg-type]

@@ -12,7 +12,7 @@ from rdflib.term import Identifier
 
 from noticekg.graph.build import bind_prefixes
 from noticekg.graph.load import load_graph
-from noticekg.graph.stores.base import by_location, hashes_query
+from noticekg.graph.stores.base import by_location, hashes_query, one_by_one
 from noticekg.graph.stores.sparql import sparql
 
 __all__ = ["MemoryStore"]
@@ -50,6 +50,9 @@ class MemoryStore:
     ) -> int:
         graph = Graph().parse(data=ntriples, format="nt")
         return self.replace_notice_graph(graph_iri, graph, replaces=replaces)
+
+    def add_notices(self, notices: Sequence[tuple[URIRef, str]]) -> int:
+        return one_by_one(self, notices)
 
     def drop_notice_graphs(self, graphs: Collection[URIRef]) -> None:
         for graph_iri in graphs:
