@@ -323,12 +323,14 @@ class _Writer:
 def _outcomes(
     files: list[Path], known: frozenset[str], workers: int, base: str
 ) -> Iterator[_Outcome]:
-    """Outcomes in completion order; at most a few tasks per worker in flight."""
+    """Outcomes in completion order, with a bounded number of tasks in flight."""
     if workers == 1 or len(files) < 2:
         _start_worker(known, base)
         yield from map(_process, files)
         return
-    window = workers * 4
+    # A batch's worth more than a few per worker, so workers go on extracting while the writer
+    # writes a batch (1,000 notices, two workers: 46-48 s against 49-50 s, 57 MiB more).
+    window = workers * 4 + BATCH
     pending = iter(files)
     with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(known, base)) as pool:
         running = {pool.submit(_process, path): path for path in islice(pending, window)}
