@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from noticekg.extract.lexicon import user_dict_text
 
+# jieba is imported by the functions that use it: with pkg_resources it takes 0.2 s that
+# commands reading no notice text should not wait for.
 if TYPE_CHECKING:
     import jieba
 
@@ -82,7 +84,7 @@ def _user_rows() -> list[tuple[str, int | None, str | None]]:
 
 def _dictionary_tags() -> dict[str, tuple[int, str]]:
     """jieba's main dictionary as word → (frequency, tag), read from the installed package."""
-    import jieba  # imported late (as in tokenizer)
+    import jieba
 
     raw = files(jieba).joinpath("dict.txt").read_text(encoding="utf-8")
     table = {}
@@ -95,11 +97,7 @@ def _dictionary_tags() -> dict[str, tuple[int, str]]:
 
 @cache
 def tokenizer() -> jieba.Tokenizer:
-    """The private jieba tokenizer with the user dictionary, built on first call, quietly.
-
-    jieba is imported here, not with this module: with pkg_resources it takes 0.2 s that
-    commands reading no notice text should not pay.
-    """
+    """The private jieba tokenizer with the user dictionary, built on first call, quietly."""
     import jieba
 
     logger = jieba.default_logger
