@@ -66,16 +66,20 @@ SERVER_FIXTURES = {"oxigraph-server": "oxigraph_server", "virtuoso": "virtuoso_s
         pytest.param("virtuoso", marks=pytest.mark.server),
     ]
 )
-def empty_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """Each store kind under test, holding no notice graph: a fresh Oxigraph directory, or a
-    running server whose notice graphs are dropped first."""
+def found_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """Each store kind under test as a test finds it: a fresh Oxigraph directory, or a running
+    server holding what the tests before left there."""
     if request.param == "oxigraph":
         store = OxigraphStore(tmp_path / "db")
         yield store
         store.close()
         return
     server = request.getfixturevalue(SERVER_FIXTURES[request.param])
-    store = RemoteStore(server.query, update_endpoint=server.update, timeout=30)
-    for graph_iri in store.notice_hashes().values():
-        store.update(f"DROP SILENT GRAPH {graph_iri.n3()}")
-    yield store
+    yield RemoteStore(server.query, update_endpoint=server.update, timeout=30)
+
+
+@pytest.fixture
+def empty_store(found_store: Store) -> Store:
+    """Each store kind under test, holding no notice graph (a server's are dropped first)."""
+    found_store.drop_notice_graphs(list(found_store.notice_hashes().values()))
+    return found_store

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
-from storecheck import fill, normalise
+from storecheck import fill, holding, normalise
 
 from noticekg.errors import StoreError
 from noticekg.extract.records import Notice
@@ -117,7 +117,7 @@ VIRTUOSO_ANSWERS = frozenset(
 
 
 def known_dialect(request: pytest.FixtureRequest, name: str) -> None:
-    if request.node.callspec.params.get("empty_store") != "virtuoso":
+    if request.node.callspec.params.get("found_store") != "virtuoso":
         return
     if name not in VIRTUOSO_ANSWERS:
         request.applymarker(pytest.mark.xfail(reason=VIRTUOSO_DIALECT, strict=False))
@@ -126,14 +126,14 @@ def known_dialect(request: pytest.FixtureRequest, name: str) -> None:
 @pytest.mark.parametrize(("name", "params"), cases(), **IDS)
 def test_catalogue_rows_match_memory(
     request: pytest.FixtureRequest,
-    empty_store: Store,
+    found_store: Store,
     notices: tuple[Notice, ...],
     name: str,
     params: dict[str, str],
 ) -> None:
     """The small hand-made corpus: rdflib in memory is the reference every store must match."""
     known_dialect(request, name)
-    store = fill(empty_store, list(notices))
+    store = holding(found_store, list(notices))
     named = get_query(name)
     params = with_values(named, params, notices[0])
     vars_, rows = reference(named, notices, params)
@@ -144,7 +144,7 @@ def test_catalogue_rows_match_memory(
 @pytest.mark.parametrize(("name", "params"), cases(), **IDS)
 def test_sample_rows_match_the_embedded_store(
     request: pytest.FixtureRequest,
-    empty_store: Store,
+    found_store: Store,
     embedded_sample: OxigraphStore,
     loaded: list[Notice],
     name: str,
@@ -152,7 +152,7 @@ def test_sample_rows_match_the_embedded_store(
 ) -> None:
     """Real notices through the extractor: servers answer as the embedded Oxigraph store."""
     known_dialect(request, name)
-    store = fill(empty_store, loaded)
+    store = holding(found_store, loaded)
     named = get_query(name)
     params = with_values(named, params, loaded[0])
     expected = run_query(named, embedded_sample, params)
@@ -166,14 +166,14 @@ NARROWED = [q for q in catalogue() if (p := q.param("notice")) is not None and n
 @pytest.mark.parametrize("named", NARROWED, ids=lambda q: q.name)
 def test_a_notice_parameter_gives_what_that_notice_alone_gives(
     request: pytest.FixtureRequest,
-    empty_store: Store,
+    found_store: Store,
     loaded: list[Notice],
     named: NamedQuery,
     tmp_path: Path,
 ) -> None:
     """Some queries take another way into the store for one notice; it must find the same."""
     known_dialect(request, named.name)
-    store = fill(empty_store, loaded)
+    store = holding(found_store, loaded)
     for notice in loaded:
         iri = str(notice_graph(notice).identifier)
         alone = fill(OxigraphStore(tmp_path / iri.rsplit("/", 1)[-1]), [notice])
@@ -188,8 +188,8 @@ def test_a_notice_parameter_gives_what_that_notice_alone_gives(
     "label",
     ['"} ; DROP ALL ; {"', "x' } } DROP ALL { {", "<http://evil/>", "?label", "科技局\n#"],
 )
-def test_hostile_values_stay_values(empty_store: Store, notices: tuple, label: str) -> None:
-    store = fill(empty_store, list(notices))
+def test_hostile_values_stay_values(found_store: Store, notices: tuple, label: str) -> None:
+    store = holding(found_store, list(notices))
     before = store.triple_count()
     result = run_query(get_query("entity-mentions"), store, {"label": label})
     assert result.rows == []
