@@ -81,15 +81,15 @@ def evaluate(notice: Notice, gold: dict[str, Any]) -> Scores:
     scores: Scores = {
         "header": _score_fields(_header_values(notice), _gold_header(gold)),
         "inspection": _score_fields(_inspection_values(notice), _gold_inspection(gold)),
-        "problems": _match(
+        "problems": _match_multiset(
             [(p.n, p.title) for p in notice.problems],
             [(p["n"], p["title"]) for p in gold.get("problems", [])],
         ),
-        "measures": _match(
+        "measures": _match_multiset(
             [(m.problem, m.n, m.title) for m in notice.measures],
             [(m["problem"], m["n"], m["title"]) for m in gold.get("measures", [])],
         ),
-        "metrics": _match(
+        "metrics": _match_multiset(
             [(m.value, _unit(m.unit), m.problem) for m in notice.metrics],
             [
                 (Decimal(str(m["value"])), _unit(m["unit"]), m["problem"])
@@ -155,26 +155,32 @@ def _entity_matches(entity: Entity, gold: dict[str, Any]) -> bool:
     return entity.name in gold_forms or gold["name"] in entity.aliases
 
 
+def _match_multiset(
+    predicted: Sequence[T], expected: Sequence[T], *, show: Callable[[T], str] = str
+) -> Score:
+    """The items compared as a multiset: equal items match, as many times as both hold them."""
+    left, right = Counter(predicted), Counter(expected)
+    common = left & right
+    tp = sum(common.values())
+    return Score(
+        tp=tp,
+        fp=len(predicted) - tp,
+        fn=len(expected) - tp,
+        missed=[show(g) for g in (right - common).elements()],
+        spurious=[show(p) for p in (left - common).elements()],
+    )
+
+
 def _match(
     predicted: Sequence[T],
     expected: Sequence[G],
     *,
-    same: Callable[[T, G], bool] | None = None,
+    same: Callable[[T, G], bool],
     show: Callable[[T], str] = str,
     show_gold: Callable[[G], str] = str,
 ) -> Score:
-    """Greedy one-to-one matching; with no ``same`` the items are compared as a multiset."""
-    if same is None:
-        left, right = Counter(predicted), Counter(expected)
-        common = left & right
-        tp = sum(common.values())
-        return Score(
-            tp=tp,
-            fp=len(predicted) - tp,
-            fn=len(expected) - tp,
-            missed=[show_gold(g) for g in (right - common).elements()],
-            spurious=[show(p) for p in (left - common).elements()],
-        )
+    """Greedy one-to-one matching: each predicted item takes the first unmatched gold item
+    ``same`` accepts."""
     unmatched = list(expected)
     score = Score()
     for item in predicted:
@@ -254,4 +260,4 @@ def _score_relations(notice: Notice, gold: dict[str, Any]) -> Score:
         (gold_name(r.subject), r.predicate.value, gold_name(r.object)) for r in notice.relations
     }
     expected = {(r["subject"], r["predicate"], r["object"]) for r in gold.get("relations", [])}
-    return _match(sorted(predicted), sorted(expected), show=" ".join, show_gold=" ".join)
+    return _match_multiset(sorted(predicted), sorted(expected), show=" ".join)

@@ -84,8 +84,8 @@ def find_home(header: Header, inspection: Inspection | None) -> Home:
     )
     named: dict[str, str] = {}  # full name -> its first writing
     for source in filter(None, sources):
-        for full, written in divisions_named(source):
-            named.setdefault(full, written)
+        for full, form in divisions_named(source):
+            named.setdefault(full, form)
     county = next((name for name in named if _level(name) == 3), None)
     city = _above(county, named) if county else None
     written = _county(county, city, named)

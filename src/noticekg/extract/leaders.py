@@ -72,7 +72,7 @@ def find_leaders(
 
 def _posts_before(text: str, start: int) -> list[str]:
     """The posts right before ``start``, last first (厅党组书记、厅长 → 厅长, 厅党组书记)."""
-    posts = []
+    posts: list[str] = []
     end = start - 1 if text[start - 1 : start] in " \u3000" else start
     while True:
         match = next((m for m in POST.finditer(text, max(end - 6, 0), end) if m.end() == end), None)

@@ -94,15 +94,15 @@ def quote_candidates(text: str, tokens: Sequence[Token]) -> Iterable[Candidate]:
                 rule="quote",
             )
         else:
-            subtype = _bare_policy(text, match.start(), match.end(), inner)
-            if subtype is not None:
+            policy = _bare_policy(text, match.start(), match.end(), inner)
+            if policy is not None:
                 yield Candidate(
                     match.start(),
                     match.end(),
                     inner,
                     match.start() + 1,
                     EntityType.POLICY,
-                    subtype,
+                    policy,
                     rule="quote",
                 )
 
