@@ -20,7 +20,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, cast
 from urllib.parse import parse_qs, urlsplit
 
 from rdflib import Graph
@@ -135,7 +135,11 @@ def run_protocol_query(
     except Exception as error:  # pyparsing errors carry a line and column
         if _is_update(text):
             raise _Refused(HTTPStatus.FORBIDDEN, "this endpoint is read-only") from None
-        where = f" at line {error.lineno} column {error.col}" if hasattr(error, "lineno") else ""
+        where = (
+            f" at line {error.lineno} column {error.col}"
+            if hasattr(error, "lineno") and hasattr(error, "col")
+            else ""
+        )
         reason = str(getattr(error, "msg", None) or error).splitlines()[0]
         raise _Refused(HTTPStatus.BAD_REQUEST, f"malformed query{where}: {reason}") from None
     form = prepared.algebra.name
@@ -198,7 +202,8 @@ def _evaluate(
     if result.type == "ASK" and fmt in ("csv", "tsv"):
         # rdflib writes CSV/TSV for SELECT only; a one-cell table is the common reading.
         return f"_askResult\r\n{'true' if result.askAnswer else 'false'}\r\n".encode()
-    return result.serialize(format=fmt, encoding="utf-8")
+    # With no destination rdflib returns the bytes; its annotation also allows None.
+    return cast(bytes, result.serialize(format=fmt, encoding="utf-8"))
 
 
 def home_page(endpoint: str = "/sparql") -> bytes:

@@ -68,7 +68,8 @@ def run_export(args: argparse.Namespace) -> int:
     formats = parse_formats(args.formats)
     dataset = load_graph(args.data)
     if not args.keep_locations:
-        dataset.remove((None, NKG.sourceLocation, None))
+        # None is a wildcard here, as in Graph.remove; rdflib's annotation omits it.
+        dataset.remove((None, NKG.sourceLocation, None))  # type: ignore[arg-type]
     output: Path = args.output
     try:
         output.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, VOID
+from rdflib.term import Identifier
 
 from noticekg.errors import InputError
 from noticekg.graph.build import bind_prefixes
@@ -76,7 +77,9 @@ def describe_dataset(
     out.add((node, VOID.vocabulary, URIRef(ONTOLOGY_IRI)))
     if endpoint:
         out.add((node, VOID.sparqlEndpoint, URIRef(endpoint)))
-    notices = sorted(set(union.subjects(RDF.type, NKG.Notice)))
+    # rdflib types a graph's terms as Node, which has no order; the terms it parses are all
+    # Identifiers (IRIs, blank nodes, literals), which sort.
+    notices = sorted({n for n in union.subjects(RDF.type, NKG.Notice) if isinstance(n, Identifier)})
     for publisher in {p for n in notices for p in union.objects(n, NKG.publisher)}:
         out.add((node, DCTERMS.publisher, publisher))
     for notice in notices[:EXAMPLE_RESOURCES]:
@@ -101,7 +104,8 @@ def _add_statistics(out: Graph, node: URIRef, union: Graph) -> None:
         out.add((partition, VOID["class"], cls))
         out.add((partition, VOID.entities, _count(len(entities[cls]))))
     triples = Counter(predicate for _, predicate, _ in union)
-    for predicate in sorted(triples):
+    # Node has no order (see describe_dataset); a parsed predicate is always an IRI.
+    for predicate in sorted(p for p in triples if isinstance(p, Identifier)):
         partition = BNode()
         out.add((node, VOID.propertyPartition, partition))
         out.add((partition, VOID.property, predicate))

@@ -82,19 +82,22 @@ def rows_to_networkx(
         if not isinstance(node, URIRef):
             if isinstance(notice, URIRef):
                 for key in ("noticeLabel", "noticeTitle"):
-                    if row.get(key) is not None:
-                        names.setdefault(notice, {}).setdefault(key, row[key])
+                    if (name := row.get(key)) is not None:
+                        names.setdefault(notice, {}).setdefault(key, name)
             continue
-        if isinstance(row.get("class"), URIRef):
-            classes.append((node, row["class"]))
-        elif row.get("label") is not None:
-            labels.setdefault(node, row["label"])
-        elif row.get("alias") is not None:
-            aliases.setdefault(node, set()).add(str(row["alias"]))
-        elif isinstance(row.get("link"), URIRef) and isinstance(row.get("other"), URIRef):
-            links.append((node, row["link"], row["other"]))
-        elif isinstance(row.get("measureCount"), Literal):
-            counts[node] = int(row["measureCount"])
+        # Each value is bound once so the checks below narrow what is stored.
+        if isinstance(cls := row.get("class"), URIRef):
+            classes.append((node, cls))
+        elif (name := row.get("label")) is not None:
+            labels.setdefault(node, name)
+        elif (alias := row.get("alias")) is not None:
+            aliases.setdefault(node, set()).add(str(alias))
+        elif isinstance(link := row.get("link"), URIRef) and isinstance(
+            other := row.get("other"), URIRef
+        ):
+            links.append((node, link, other))
+        elif isinstance(count := row.get("measureCount"), Literal):
+            counts[node] = int(count)
         elif isinstance(notice, URIRef):
             notices.setdefault(node, set()).add(notice)
             start, end = row.get("start"), row.get("end")

@@ -14,8 +14,9 @@ from noticekg.errors import NoticekgError
 __all__ = ["write_atomic", "write_text"]
 
 
-def write_atomic(path: Path, write: Callable[[IO[bytes]], None]) -> None:
-    """Call ``write`` on a binary temp file and move it to ``path`` when it succeeds.
+def write_atomic(path: Path, write: Callable[[IO[bytes]], object]) -> None:
+    """Call ``write`` on a binary temp file (what it returns is ignored) and move it to
+    ``path`` when it succeeds.
 
     :raises NoticekgError: when the file cannot be written.
     """

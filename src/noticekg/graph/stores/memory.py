@@ -7,7 +7,7 @@ from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
-from rdflib.query import Result
+from rdflib.query import Result, ResultRow
 from rdflib.term import Identifier
 
 from noticekg.graph.build import bind_prefixes
@@ -61,11 +61,13 @@ class MemoryStore:
     def notice_hashes(self) -> dict[str, URIRef]:
         text, bindings = hashes_query()
         result = self.dataset.query(text, initBindings=bindings)
-        return {str(row[1]): URIRef(row[0]) for row in result}  # type: ignore[index]
+        return {str(row[1]): URIRef(row[0]) for row in result if isinstance(row, ResultRow)}
 
     def notice_locations(self) -> dict[str, tuple[URIRef, ...]]:
         rows = self.dataset.query(sparql("notice-locations.rq"))
-        return by_location((str(row[1]), URIRef(str(row[0]))) for row in rows)  # type: ignore[index]
+        return by_location(
+            (str(row[1]), URIRef(str(row[0]))) for row in rows if isinstance(row, ResultRow)
+        )
 
     def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
         return self.dataset.query(text, initBindings=dict(bindings or {}))

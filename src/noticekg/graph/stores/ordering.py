@@ -11,16 +11,18 @@ nodes, IRIs and literals; numbers by value, other literals by datatype, language
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, MutableSequence, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from rdflib import BNode, Literal, URIRef, Variable
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
 __all__ = ["Ordering", "split_order", "term_key"]
+
+Row = TypeVar("Row", bound=Mapping[Variable, Node])
 
 _CONDITION = r"(?:(?:ASC|DESC)\s*\(\s*\?\w+\s*\)|\?\w+)"
 _FINAL_ORDER = re.compile(rf"\bORDER\s+BY\s+((?:{_CONDITION}\s*)+)$", re.IGNORECASE)
@@ -47,7 +49,7 @@ class Ordering:
         """Whether every variable it names is a column of the answer (else the store sorts)."""
         return all(name in names for name, _ in self.keys)
 
-    def sort(self, rows: list[dict[Variable, Node]]) -> list[dict[Variable, Node]]:
+    def sort(self, rows: MutableSequence[Row]) -> MutableSequence[Row]:
         """``rows`` in this order; stable, so rows that tie keep the store's order. Each
         distinct term's key is made once per sort: a notice IRI recurs in every row of its
         notice (11,934 rows sorted in 38 ms instead of 60 ms)."""

@@ -19,7 +19,7 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Graph, URIRef, Variable
 from rdflib.query import Result
-from rdflib.term import Identifier, Node
+from rdflib.term import Identifier
 
 from noticekg.errors import StoreError
 from noticekg.graph.stores.base import (
@@ -312,15 +312,15 @@ def _result(form: str, answer: object) -> Result:
     return result
 
 
-def _converter() -> Callable[[Any], Node]:
+def _converter() -> Callable[[Any], Identifier]:
     """:func:`from_oxigraph` remembering each distinct pyoxigraph term of one answer: its
     terms repeat row after row, and reading a term's parts from pyoxigraph is what costs."""
-    seen: dict[Any, Node] = {}
+    seen: dict[Any, Identifier] = {}
 
-    def convert(term: Any) -> Node:
+    def convert(term: Any) -> Identifier:
         node = seen.get(term)
         if node is None:
-            node = seen[term] = from_oxigraph(term)  # type: ignore[assignment]
+            node = seen[term] = from_oxigraph(term)
         return node
 
     return convert

@@ -19,7 +19,7 @@ import urllib.request
 from collections.abc import Collection, Mapping
 
 from rdflib import Graph, URIRef, Variable
-from rdflib.query import Result
+from rdflib.query import Result, ResultRow
 from rdflib.term import Identifier
 from SPARQLWrapper import JSON, N3, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
@@ -143,15 +143,18 @@ class RemoteStore(NTriplesLoading):
 
     def notice_hashes(self) -> dict[str, URIRef]:
         result = self.query(*hashes_query())
-        return {str(row[1]): URIRef(row[0]) for row in result}  # type: ignore[index]
+        return {str(row[1]): URIRef(row[0]) for row in result if isinstance(row, ResultRow)}
 
     def notice_locations(self) -> dict[str, tuple[URIRef, ...]]:
         result = self.query(sparql("notice-locations.rq"))
-        return by_location((str(row[1]), URIRef(str(row[0]))) for row in result)  # type: ignore[index]
+        return by_location(
+            (str(row[1]), URIRef(str(row[0]))) for row in result if isinstance(row, ResultRow)
+        )
 
     def triple_count(self) -> int:
-        (row,) = list(self.query(sparql("named-triple-count.rq")))
-        return int(row[0])  # type: ignore[index]
+        result = self.query(sparql("named-triple-count.rq"))
+        (row,) = [row for row in result if isinstance(row, ResultRow)]
+        return int(row[0])
 
     def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
         form = query_form(text)

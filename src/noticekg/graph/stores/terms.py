@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any
+from typing import Any, overload
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
-from rdflib.term import Node
+from rdflib.term import Identifier
 
 __all__ = ["from_json", "from_oxigraph"]
 
@@ -23,7 +23,11 @@ CACHED_TERMS = 1 << 16
 CACHED_LENGTH = 200
 
 
-def from_oxigraph(term: Any) -> Node | None:
+@overload
+def from_oxigraph(term: None) -> None: ...
+@overload
+def from_oxigraph(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Identifier: ...
+def from_oxigraph(term: Any) -> Identifier | None:
     """A pyoxigraph term as rdflib's (a plain ``xsd:string`` literal loses its datatype)."""
     if term is None:
         return None
@@ -36,7 +40,11 @@ def from_oxigraph(term: Any) -> Node | None:
     raise TypeError(f"unsupported term {term!r}")
 
 
-def from_json(cell: Mapping[str, str] | None) -> Node | None:
+@overload
+def from_json(cell: None) -> None: ...
+@overload
+def from_json(cell: Mapping[str, str]) -> Identifier: ...
+def from_json(cell: Mapping[str, str] | None) -> Identifier | None:
     """One binding of SPARQL 1.1 Query Results JSON (``typed-literal`` is Virtuoso's spelling)."""
     if cell is None:
         return None
