@@ -17,6 +17,7 @@ demo: $(BIN)/noticekg
 test: $(BIN)/noticekg
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy src
 	$(BIN)/pytest
 
 bench: $(BIN)/noticekg
