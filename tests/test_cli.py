@@ -88,6 +88,20 @@ def test_query_over_extracted_graph(notice_file: Path, tmp_path: Path, capsys) -
     assert len(rows) >= 25
 
 
+@pytest.mark.parametrize(("notices", "hinted"), [(50, False), (51, True)])
+def test_many_notices_in_memory_bring_a_hint_to_use_a_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], notices: int, hinted: bool
+) -> None:
+    data = tmp_path / "many.trig"
+    iris = [f"https://w3id.org/noticekg/notice/n{i}" for i in range(notices)]
+    data.write_text("".join(f"<{n}> {{ <{n}> a <{NKG.Notice}> }}\n" for n in iris), "utf-8")
+    assert main(["query", "notice-graphs", "--data", str(data), "--format", "csv"]) == 0
+    out, err = capsys.readouterr()
+    assert sum(line.startswith("https://") for line in out.splitlines()) == notices
+    assert ("--store oxigraph:DIR" in err) is hinted
+    assert len(err.splitlines()) == int(hinted)
+
+
 def test_unknown_query_parameter(notice_file: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "graph.ttl"
     main(["extract", str(notice_file), "-o", str(out)])

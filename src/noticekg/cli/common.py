@@ -4,18 +4,26 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
+
+from rdflib import RDF
 
 from noticekg.errors import InputError, StoreError
 from noticekg.graph.stores import DEFAULT_TIMEOUT, MemoryStore, Store, open_store
+from noticekg.ontology import NKG
 
-__all__ = ["add_store_options", "open_graph_source", "open_store_option"]
+__all__ = ["add_store_options", "hint_memory_size", "open_graph_source", "open_store_option"]
 
 STORE_HELP = (
     "where the graph lives: memory, oxigraph:DIR (a persistent embedded store) or the "
     "http(s):// URL of a SPARQL 1.1 endpoint; credentials from NOTICEKG_SPARQL_USER and "
     "NOTICEKG_SPARQL_PASSWORD"
 )
+
+# Past a few dozen notices rdflib takes minutes over some catalogue queries that Oxigraph
+# answers in milliseconds (README, Stores and servers: 10 of 38 past 30 s at 100 notices).
+MEMORY_NOTICES = 50
 
 
 def add_store_options(
@@ -92,3 +100,18 @@ def open_graph_source(args: argparse.Namespace) -> Store:
     if store is None:  # pragma: no cover - spec is set here
         raise StoreError("--store: nothing to open")
     return store
+
+
+def hint_memory_size(source: Store) -> None:
+    """One line on stderr when ``--data`` holds more notices than the memory store suits, for
+    commands that run SPARQL over it."""
+    if not isinstance(source, MemoryStore):
+        return
+    notices = len(set(source.dataset.subjects(RDF.type, NKG.Notice)))
+    if notices > MEMORY_NOTICES:
+        print(
+            f"noticekg: {notices:,} notices read into memory, where some queries take minutes; "
+            "`noticekg extract FILES --store oxigraph:DIR` keeps them in a store that answers "
+            "in milliseconds",
+            file=sys.stderr,
+        )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 
-from noticekg.cli.common import add_store_options, open_graph_source
+from noticekg.cli.common import add_store_options, hint_memory_size, open_graph_source
 from noticekg.errors import QueryError
 from noticekg.queries import catalogue, format_csv, format_json, format_table, get_query, run_query
 from noticekg.queries.catalogue import NamedQuery
@@ -46,6 +46,7 @@ def run_query_command(args: argparse.Namespace) -> int:
     check_format(named, fmt)
     params = parse_params(args.param)
     source = open_graph_source(args)
+    hint_memory_size(source)
     try:
         result = run_query(named, source, params)
     finally:

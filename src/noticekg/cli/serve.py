@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from noticekg.cli.common import add_store_options, open_graph_source
+from noticekg.cli.common import add_store_options, hint_memory_size, open_graph_source
 from noticekg.graph.stores import MemoryStore, OxigraphStore, Store
 from noticekg.server import ServerLimits, serve
 
@@ -37,6 +37,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run_serve(args: argparse.Namespace) -> int:
     source = open_graph_source(args)
+    hint_memory_size(source)
     limits = ServerLimits(timeout=args.timeout, max_results=args.max_results)
     what = describe(source, args)
     try:
