@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Literal, URIRef
 from storecheck import fill, holding, normalise
@@ -356,6 +357,35 @@ def test_readers_answer_while_a_writer_holds_the_directory(
         assert run_query(get_query("notice-graphs"), reader, {}).rows == [row]
         reader.close()
     finally:
+        writer.close()
+
+
+def test_readers_open_while_a_writer_flushes(tmp_path: Path) -> None:
+    # A reader lists the store's files, then opens them; a flush or compaction of the writer
+    # may remove one in between (before retrying, one open in nine failed so).
+    directory = tmp_path / "db"
+    writer = OxigraphStore(directory)
+    done = threading.Event()
+
+    def write() -> None:
+        number = 0
+        while not done.is_set():
+            lines = (
+                f'<http://example.org/s{number}> <http://example.org/p> "{i}" .'
+                for i in range(2000)
+            )
+            writer.store.load("\n".join(lines), ox.RdfFormat.N_TRIPLES)
+            writer.store.flush()
+            number += 1
+
+    thread = threading.Thread(target=write)
+    thread.start()
+    try:
+        for _ in range(100):
+            OxigraphStore(directory, read_only=True).close()
+    finally:
+        done.set()
+        thread.join()
         writer.close()
 
 

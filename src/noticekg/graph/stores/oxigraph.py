@@ -12,6 +12,7 @@ on disk and is maintained in the same update that replaces a notice graph.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,9 @@ FLUSH_EVERY = 20
 # The predicate of the statement that marks a notice as stored (stores/sparql/notice-hashes.rq).
 CONTENT_HASH = NKG.contentHash.n3()
 
+# Times a reader tries to open the store while a writer removes the files it listed.
+READ_ONLY_ATTEMPTS = 10
+
 
 class OxigraphStore(NTriplesLoading):
     """:class:`~noticekg.graph.stores.base.Store` over a pyoxigraph :class:`~pyoxigraph.Store`;
@@ -55,14 +59,14 @@ class OxigraphStore(NTriplesLoading):
         if read_only and not (self.directory / "CURRENT").is_file():
             raise StoreError(f"{directory}: no Oxigraph store there (extract --store creates one)")
         try:
-            if read_only:
-                self.store = ox.Store.read_only(str(self.directory))
-            else:
-                self.store = ox.Store(str(self.directory))
-        except OSError as error:
+            self.store = (
+                _opened_read_only(self.directory) if read_only else ox.Store(str(directory))
+            )
+        except (OSError, RuntimeError) as error:
             if "lock" in str(error).lower():
                 raise StoreError(f"{directory} is locked by another noticekg process") from None
-            raise StoreError(f"{directory}: cannot open the Oxigraph store ({error})") from None
+            reason = str(error).splitlines()[0]
+            raise StoreError(f"{directory}: cannot open the Oxigraph store ({reason})") from None
         self.namespace_manager = project_namespaces()
         self._unflushed = 0
         self._union_in_place()
@@ -242,6 +246,21 @@ class OxigraphStore(NTriplesLoading):
         if not self.read_only:
             self.store.flush()
         del self.store
+
+
+def _opened_read_only(directory: Path) -> ox.Store:
+    """The store at ``directory`` read-only, even while a writer replaces its files: a reader
+    that lists a file the writer's flush or compaction removes before the reader opens it gets
+    "No such file" and tries again on the newer list."""
+    attempt = 1
+    while True:
+        try:
+            return ox.Store.read_only(str(directory))
+        except (OSError, RuntimeError) as error:
+            if "No such file" not in str(error) or attempt == READ_ONLY_ATTEMPTS:
+                raise
+            time.sleep(0.05 * attempt)
+            attempt += 1
 
 
 def _in_graph(line: str, name: str) -> str:
