@@ -8,12 +8,17 @@ Queries read the store's default graph, which the store keeps as the union of th
 stored in each of 1,000 notice graphs, would match 1,000 times, and joins over shared entities
 grow with the square of the corpus. Keeping the set costs one more copy of each distinct triple
 on disk and is maintained in the same update that replaces a notice graph.
+
+Answers to slow queries are kept beside the store under its revision (:mod:`.answers`), which
+the writer clears before its first change and sets anew when it closes.
 """
 
 from __future__ import annotations
 
+import secrets
 import time
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +28,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from noticekg.errors import StoreError
+from noticekg.graph.stores.answers import KeptAnswers
 from noticekg.graph.stores.base import (
     NTriplesLoading,
     by_location,
@@ -45,17 +51,33 @@ FLUSH_EVERY = 20
 # The predicate of the statement that marks a notice as stored (stores/sparql/notice-hashes.rq).
 CONTENT_HASH = NKG.contentHash.n3()
 
+# The store's revision: one statement in a graph of its own, which no notice query reads and
+# no count includes (named-triple-count.rq, fill-union.ru). It belongs to this store, not to
+# the published data, hence a URN rather than a term of the ontology.
+MARK = ox.NamedNode("urn:noticekg:store")
+REVISION = ox.NamedNode("urn:noticekg:revision")
+
 # Times a reader tries to open the store while a writer removes the files it listed.
 READ_ONLY_ATTEMPTS = 10
+
+#: Answers that took the engine less (seconds) are not kept: reading one back costs as much.
+KEEP_AFTER = 0.1
 
 
 class OxigraphStore(NTriplesLoading):
     """:class:`~noticekg.graph.stores.base.Store` over a pyoxigraph :class:`~pyoxigraph.Store`;
     queries see the union of the notice graphs."""
 
-    def __init__(self, directory: Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self, directory: Path, *, read_only: bool = False, keep_after: float | None = KEEP_AFTER
+    ) -> None:
+        """``keep_after``: keep the answers that took at least this many seconds (None: keep
+        and read none)."""
         self.directory = Path(directory)
         self.read_only = read_only
+        self.keep_after = keep_after
+        self.answers = KeptAnswers(self.directory)
+        self._changed = False
         if read_only and not (self.directory / "CURRENT").is_file():
             raise StoreError(f"{directory}: no Oxigraph store there (extract --store creates one)")
         try:
@@ -75,6 +97,7 @@ class OxigraphStore(NTriplesLoading):
         self, graph_iri: URIRef, ntriples: str, *, replaces: Collection[URIRef] = ()
     ) -> int:
         self._writable(f"write {graph_iri}")
+        self._changing()
         lines = [line for line in ntriples.splitlines() if line.strip()]
         name = graph_iri.n3()
         present = [iri for iri in (graph_iri, *replaces) if self._holds(iri)]
@@ -118,6 +141,7 @@ class OxigraphStore(NTriplesLoading):
         count = sum(self.replace_notice_ntriples(iri, text) for iri, text in stored)
         if not new:
             return count
+        self._changing()
         body: list[str] = []
         hashes: list[str] = []
         for graph_iri, text in new:
@@ -162,6 +186,7 @@ class OxigraphStore(NTriplesLoading):
         present = [iri for iri in graphs if self._holds(iri)]
         if not present:
             return
+        self._changing()
         try:
             self.store.update(" ;\n".join(_dropping(old.n3()) for old in present))
         except OSError as error:
@@ -171,6 +196,40 @@ class OxigraphStore(NTriplesLoading):
     def _writable(self, action: str) -> None:
         if self.read_only:
             raise StoreError(f"{self.directory}: opened read-only, cannot {action}")
+
+    def revision(self) -> str | None:
+        """The revision of the data this handle reads (a reader's snapshot, a writer's store);
+        None while a writer is changing it or after a change was cut off."""
+        mark = _first(self.store.quads_for_pattern(MARK, REVISION, None, MARK))
+        return None if mark is None else str(mark.object.value)
+
+    def _changing(self) -> None:
+        """Clear the revision before the first change, so no answer is kept or read until the
+        writer closes: a reader opening mid-run sees no revision."""
+        if self._changed:
+            return
+        try:
+            for mark in list(self.store.quads_for_pattern(MARK, REVISION, None, MARK)):
+                self.store.remove(mark)
+            self.store.flush()  # on disk before any change that follows
+        except OSError as error:
+            raise StoreError(f"{self.directory}: cannot write ({error})") from None
+        self._changed = True
+
+    def _stamp(self) -> None:
+        """Set a new revision after changes (or where none is set) and drop the answers of
+        every other."""
+        if not self._changed and self.revision() is not None:
+            return
+        revision = secrets.token_hex(16)
+        try:
+            self._changing()
+            self.store.add(ox.Quad(MARK, REVISION, ox.Literal(revision), MARK))
+            self.store.flush()
+        except OSError as error:
+            raise StoreError(f"{self.directory}: cannot write ({error})") from None
+        self._changed = False
+        self.answers.forget_all_but(revision)
 
     def _union_in_place(self) -> None:
         """Fill the union graph of a store written before it was kept (once, on opening).
@@ -182,13 +241,15 @@ class OxigraphStore(NTriplesLoading):
         """
         if _first(self.store.quads_for_pattern(None, None, None, ox.DefaultGraph())) is not None:
             return
-        if _first(self.store.named_graphs()) is None:
+        # The default graph is empty, so every quad is in a named graph: is one not the mark?
+        if all(quad.graph_name == MARK for quad in islice(self.store, 2)):
             return
         if self.read_only:
             raise StoreError(
                 f"{self.directory}: written by an earlier noticekg; "
                 "run extract --store on it once to bring it up to date"
             )
+        self._changing()
         self.store.update(sparql("fill-union.ru"))
 
     def _holds(self, graph_iri: URIRef) -> bool:
@@ -209,6 +270,20 @@ class OxigraphStore(NTriplesLoading):
         # Parameters are written in as terms: bound through pyoxigraph's substitutions they
         # reach no index (figures of one notice: 208 ms at 1,000 notices, against 2.7 ms).
         text = substitute(text, bindings or {})
+        keep_after = self.keep_after
+        revision = self.revision() if keep_after is not None else None
+        if revision is None or keep_after is None:
+            return self._evaluated(text)
+        kept = self.answers.get(revision, text)
+        if kept is not None:
+            return kept
+        started = time.perf_counter()
+        result = self._evaluated(text)
+        if time.perf_counter() - started >= keep_after:
+            self.answers.keep(revision, text, result)
+        return result
+
+    def _evaluated(self, text: str) -> Result:
         form = query_form(text)
         unordered, ordering = split_order(text) if form == "SELECT" else (text, None)
         result = _result(form, self._answer(unordered))
@@ -242,8 +317,10 @@ class OxigraphStore(NTriplesLoading):
         return True
 
     def close(self) -> None:
-        """Flush and let another process open the directory."""
+        """Set a new revision if the data changed, flush and let another process open the
+        directory."""
         if not self.read_only:
+            self._stamp()
             self.store.flush()
         del self.store
 

@@ -1,0 +1,190 @@
+"""Answers kept beside the embedded store: read back alike, never across a change of the data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, URIRef
+
+from noticekg.extract.records import Notice
+from noticekg.graph import notice_graph
+from noticekg.graph.stores import OxigraphStore, answers
+from noticekg.graph.stores.answers import KEPT_FOLDER
+from noticekg.queries import catalogue, get_query, run_query
+
+SUMMARY = get_query("notice-summary")
+# Queries a user runs over the whole store: every parameter has a default or may be left out.
+WHOLE_STORE = sorted(
+    query.name for query in catalogue() if not any(p.required for p in query.params)
+)
+
+
+def write(directory: Path, *notices: Notice, close: bool = True) -> OxigraphStore:
+    """A corpus run in small: open, write, close (which sets the revision); with ``close``
+    false, the writer still open, its writes flushed."""
+    store = OxigraphStore(directory)
+    for notice in notices:
+        graph: Graph = notice_graph(notice)
+        store.replace_notice_graph(URIRef(graph.identifier), graph)
+    if close:
+        store.close()
+    else:
+        store.store.flush()
+    return store
+
+
+def reader(directory: Path) -> OxigraphStore:
+    return OxigraphStore(directory, read_only=True, keep_after=0.0)
+
+
+def kept_files(directory: Path) -> list[Path]:
+    return sorted((directory / KEPT_FOLDER).glob("*/*.json"))
+
+
+def notices_listed(store: OxigraphStore) -> int:
+    return len(run_query(SUMMARY, store, {}).rows)
+
+
+def refuse_engine(store: OxigraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(text: str) -> None:
+        raise AssertionError("answered by the engine, not from the kept answer")
+
+    monkeypatch.setattr(store, "_evaluated", refused)
+
+
+@pytest.mark.parametrize("name", WHOLE_STORE)
+def test_a_kept_answer_is_read_back_as_the_engine_gave_it(
+    name: str, tmp_path: Path, notices: tuple[Notice, Notice], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, *notices)
+    store = reader(tmp_path)
+    query = get_query(name)
+    computed = run_query(query, store, {})
+    refuse_engine(store, monkeypatch)
+    if computed.graph is not None:  # graphs are not kept
+        with pytest.raises(AssertionError, match="answered by the engine"):
+            run_query(query, store, {})
+        return
+    again = run_query(query, store, {})
+    assert again.vars == computed.vars
+    assert again.rows == computed.rows
+    assert again.boolean == computed.boolean
+
+
+def test_an_answer_is_kept_under_the_revision_of_the_data(
+    tmp_path: Path, notice_a: Notice, notice_b: Notice
+) -> None:
+    write(tmp_path, notice_a)
+    first = reader(tmp_path)
+    assert notices_listed(first) == 1
+    (kept,) = kept_files(tmp_path)
+    assert kept.parent.name == first.revision()
+    first.close()
+    write(tmp_path, notice_b)
+    second = reader(tmp_path)
+    assert second.revision() not in (None, kept.parent.name)
+    assert notices_listed(second) == 2
+    assert not kept.parent.exists()  # the writer removed the answers of the old revision
+
+
+def test_a_reader_keeps_to_its_snapshot(tmp_path: Path, notice_a: Notice, notice_b: Notice) -> None:
+    write(tmp_path, notice_a)
+    early = reader(tmp_path)
+    write(tmp_path, notice_b)
+    assert notices_listed(early) == 1  # opened before the second notice
+    late = reader(tmp_path)
+    assert notices_listed(late) == 2
+    assert notices_listed(early) == 1
+    assert {path.parent.name for path in kept_files(tmp_path)} == {
+        early.revision(),
+        late.revision(),
+    }
+
+
+def test_nothing_is_kept_while_a_writer_changes_the_store(
+    tmp_path: Path, notice_a: Notice, notice_b: Notice
+) -> None:
+    write(tmp_path, notice_a)
+    writer = write(tmp_path, notice_b, close=False)
+    during = reader(tmp_path)
+    assert during.revision() is None
+    assert notices_listed(during) == 2
+    assert kept_files(tmp_path) == []
+    writer.close()
+    assert reader(tmp_path).revision() is not None
+
+
+def test_a_run_cut_off_leaves_no_revision_until_the_next_writer_closes(
+    tmp_path: Path, notice_a: Notice, notice_b: Notice
+) -> None:
+    write(tmp_path, notice_a)
+    cut_off = write(tmp_path, notice_b, close=False)
+    del cut_off.store  # the process ends without closing the store
+    assert reader(tmp_path).revision() is None
+    OxigraphStore(tmp_path).close()  # a run with nothing to write
+    assert reader(tmp_path).revision() is not None
+
+
+def test_an_unchanged_store_keeps_its_revision_and_answers(
+    tmp_path: Path, notice_a: Notice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, notice_a)
+    before = reader(tmp_path)
+    notices_listed(before)
+    OxigraphStore(tmp_path).close()  # opened for writing, nothing written
+    after = reader(tmp_path)
+    assert after.revision() == before.revision()
+    refuse_engine(after, monkeypatch)
+    assert notices_listed(after) == 1
+
+
+def test_an_unreadable_kept_answer_is_answered_again(tmp_path: Path, notice_a: Notice) -> None:
+    write(tmp_path, notice_a)
+    store = reader(tmp_path)
+    notices_listed(store)
+    (kept,) = kept_files(tmp_path)
+    kept.write_bytes(kept.read_bytes()[:20])
+    assert notices_listed(store) == 1
+    assert kept_files(tmp_path) == [kept]
+    assert notices_listed(reader(tmp_path)) == 1
+
+
+def test_a_folder_that_cannot_be_written_only_means_nothing_is_kept(
+    tmp_path: Path, notice_a: Notice
+) -> None:
+    write(tmp_path, notice_a)
+    (tmp_path / KEPT_FOLDER).write_text("not a folder")
+    store = reader(tmp_path)
+    assert notices_listed(store) == 1
+    assert notices_listed(store) == 1
+
+
+def test_quick_answers_and_disabled_stores_keep_nothing(tmp_path: Path, notice_a: Notice) -> None:
+    write(tmp_path, notice_a)
+    OxigraphStore(tmp_path, read_only=True).query("ASK { ?s ?p ?o }")  # well under a second
+    store = OxigraphStore(tmp_path, read_only=True, keep_after=None)
+    run_query(SUMMARY, store, {})
+    assert kept_files(tmp_path) == []
+
+
+def test_the_revision_is_no_triple_of_the_notices(tmp_path: Path, notice_a: Notice) -> None:
+    writer = write(tmp_path, notice_a, close=False)
+    count = writer.triple_count()
+    writer.close()
+    store = OxigraphStore(tmp_path)
+    assert store.revision() is not None
+    assert store.triple_count() == count == len(notice_graph(notice_a))
+    rows = store.query("SELECT ?o WHERE { ?s <urn:noticekg:revision> ?o }", {})
+    assert list(rows) == []  # queries read the union of the notice graphs only
+    store.close()
+
+
+def test_answers_past_the_row_limit_are_not_kept(
+    tmp_path: Path, notice_a: Notice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, notice_a)
+    monkeypatch.setattr(answers, "MAX_ROWS", 0)
+    store = reader(tmp_path)
+    assert notices_listed(store) == 1
+    assert kept_files(tmp_path) == []
