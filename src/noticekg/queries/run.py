@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD, NamespaceManager
-from rdflib.query import Result, ResultRow
+from rdflib.query import Result
 from rdflib.term import Identifier, Node
 
 from noticekg.errors import QueryError
@@ -109,9 +109,12 @@ def run_query(
         built = result.graph if result.graph is not None else Graph()
         rows: list[tuple[Node | None, ...]] = [(s, p, o) for s, p, o in sorted(built)]
         return QueryResult(list(TRIPLE_VARS), rows, graph=built, namespaces=namespaces)
-    names = [str(v) for v in (result.vars or [])]
-    rows = [tuple(row) for row in result if isinstance(row, ResultRow)]
-    return QueryResult(names, rows, namespaces=namespaces)
+    variables = result.vars or []
+    # Straight from the solutions, skipping empty ones as iterating the result does: rdflib's
+    # ResultRow, made for each row there, took most of the time of reading a kept answer of
+    # 10,000 rows.
+    rows = [tuple(solution.get(v) for v in variables) for solution in result.bindings if solution]
+    return QueryResult([str(v) for v in variables], rows, namespaces=namespaces)
 
 
 def query_form(query: NamedQuery) -> str:
