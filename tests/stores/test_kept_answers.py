@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from importlib.resources import as_file
 from pathlib import Path
 
 import pytest
 from rdflib import Graph, URIRef
 
+from noticekg.cli import extract as extract_command
+from noticekg.cli import main
+from noticekg.errors import InputError
 from noticekg.extract.records import Notice
 from noticekg.graph import notice_graph
 from noticekg.graph.stores import OxigraphStore, answers
 from noticekg.graph.stores.answers import KEPT_FOLDER
-from noticekg.queries import catalogue, get_query, run_query
+from noticekg.queries import catalogue, format_csv, get_query, query_form, run_query
+from noticekg.samples import sample_notice
 
 SUMMARY = get_query("notice-summary")
+OTHER = Path(__file__).parents[1] / "data" / "genre" / "hn-jtt-xunshi-zhenggai.txt"
 # Queries a user runs over the whole store: every parameter has a default or may be left out.
 WHOLE_STORE = sorted(
     query.name for query in catalogue() if not any(p.required for p in query.params)
@@ -188,3 +194,37 @@ def test_answers_past_the_row_limit_are_not_kept(
     store = reader(tmp_path)
     assert notices_listed(store) == 1
     assert kept_files(tmp_path) == []
+
+
+@pytest.mark.parametrize("drawn_whole", [True, False])
+def test_extract_can_keep_the_answers_of_every_whole_store_query(
+    drawn_whole: bool,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    if not drawn_whole:  # viz would not ask for the whole view of this store
+        monkeypatch.setattr(extract_command, "WHOLE_VIEW_NOTICES", 1)
+    spec = f"oxigraph:{tmp_path / 'db'}"
+    with as_file(sample_notice()) as sample:
+        assert main(["extract", str(sample), str(OTHER), "--store", spec, "--keep-answers"]) == 0
+    whole = [
+        name
+        for name in WHOLE_STORE
+        if query_form(get_query(name)) == "SELECT" and (drawn_whole or name != "network-view")
+    ]
+    assert len(kept_files(tmp_path / "db")) == len(whole)
+    assert f"answers of {len(whole)} queries kept" in capsys.readouterr().err
+    for name in ("recurring-problems", "entities-in-several-notices"):
+        assert main(["query", name, "--store", spec, "--format", "csv"]) == 0
+        engine = OxigraphStore(tmp_path / "db", read_only=True, keep_after=None)
+        assert capsys.readouterr().out == format_csv(run_query(get_query(name), engine, {})) + "\n"
+
+
+def test_answers_are_kept_only_beside_an_oxigraph_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    arguments = [str(OTHER), "--store", "memory", "-o", str(tmp_path / "g.ttl"), "--keep-answers"]
+    assert main(["extract", *arguments]) == InputError.exit_code
+    assert "--keep-answers: only with --store oxigraph:DIR" in capsys.readouterr().err
+    assert not (tmp_path / "g.ttl").exists()

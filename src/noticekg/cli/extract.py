@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections import Counter
 from importlib.resources import as_file
 from pathlib import Path
 
+from tqdm import tqdm
+
 from noticekg.cli.common import add_store_options, open_store_option
+from noticekg.cli.viz import WHOLE_VIEW_NOTICES
 from noticekg.corpus import CorpusRun, extract_corpus, load_corpus
 from noticekg.errors import InputError
 from noticekg.extract import Notice
@@ -21,7 +25,8 @@ from noticekg.graph import (
     write_dataset,
 )
 from noticekg.graph import validate as shacl_validate
-from noticekg.graph.stores import MemoryStore
+from noticekg.graph.stores import MemoryStore, OxigraphStore
+from noticekg.queries import catalogue, query_form, run_query
 from noticekg.samples import sample_notice
 
 
@@ -51,6 +56,12 @@ def register(commands: argparse._SubParsersAction) -> None:
         type=int,
         metavar="N",
         help="worker processes for --store runs (default: the number of cores)",
+    )
+    extract.add_argument(
+        "--keep-answers",
+        action="store_true",
+        help="with --store oxigraph:DIR: after the run, ask every catalogue query that needs no "
+        "parameter once, so its answer is kept and the first user to ask it waits no longer",
     )
     extract.add_argument(
         "--prune",
@@ -103,6 +114,10 @@ def run_extract_into_store(args: argparse.Namespace) -> int:
         raise InputError("--store memory keeps nothing after the run: add -o OUT")
     if args.output is not None and args.store != "memory":
         raise InputError("-o with --store works only with --store memory; query the store instead")
+    if args.keep_answers and not args.store.startswith("oxigraph:"):
+        raise InputError(
+            "--keep-answers: only with --store oxigraph:DIR, beside which they are kept"
+        )
     store = open_store_option(args, writes=True)
     assert store is not None
     try:
@@ -122,7 +137,36 @@ def run_extract_into_store(args: argparse.Namespace) -> int:
             print(f"noticekg: {summary.written} notice(s) → {args.output} ({fmt})", file=sys.stderr)
     finally:
         store.close()
+    if args.keep_answers and isinstance(store, OxigraphStore):
+        keep_answers(store.directory)
     return 0
+
+
+def keep_answers(directory: Path) -> None:
+    """Ask the store, as closed after the run, every catalogue query that needs no parameter
+    (whole-corpus lists and counts: seconds each at 10,000 notices), keeping every answer.
+    The whole network view is asked only of a store ``viz`` draws whole: at 10,000 notices it
+    ran past five minutes, for an answer no command would read."""
+    started = time.perf_counter()
+    store = OxigraphStore(directory, read_only=True, keep_after=0.0)
+    try:
+        drawn_whole = len(store.notice_hashes()) <= WHOLE_VIEW_NOTICES
+        queries = [
+            query
+            for query in catalogue()
+            if query_form(query) == "SELECT"
+            and not any(param.required for param in query.params)
+            and (drawn_whole or query.name != "network-view")
+        ]
+        show = sys.stderr.isatty()
+        with tqdm(queries, desc="keeping answers", file=sys.stderr, disable=not show) as bar:
+            for query in bar:
+                bar.set_postfix_str(query.name)
+                run_query(query, store, {})
+    finally:
+        store.close()
+    seconds = time.perf_counter() - started
+    print(f"noticekg: answers of {len(queries)} queries kept in {seconds:.1f} s", file=sys.stderr)
 
 
 def run_demo(args: argparse.Namespace) -> int:
