@@ -8,7 +8,7 @@ from its own snapshot, so it only ever reads answers computed from the same data
 is writing, or after one was cut off, the store has no revision and nothing is kept or read.
 Answers of other revisions are removed when a writer sets a new one.
 
-An answer is a small JSON document: the variables, each distinct term once (as a cell of
+An answer is a JSON document: the variables, each distinct term once (as a cell of
 SPARQL 1.1 Query Results JSON) and the rows as indexes into the terms, so a term repeated row
 after row is decoded once. Keeping is best effort: a folder that cannot be written or a file
 that cannot be read only means the engine answers.
