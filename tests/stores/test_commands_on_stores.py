@@ -67,20 +67,43 @@ def served(request: pytest.FixtureRequest, filled: tuple[Path, str]) -> Iterator
     """``noticekg serve`` as a real process over the files or the store; its /sparql URL."""
     ttl, spec = filled
     source = ["--data", str(ttl)] if request.param == "data" else ["--store", spec]
+    process, url = serve(source, stderr=subprocess.DEVNULL)
+    try:
+        servers.wait_until_answering(url, process, 60)
+        yield url
+    finally:
+        servers.stop(process)
+
+
+def serve(source: list[str], *, stderr: int) -> tuple[subprocess.Popen[str], str]:
+    """``noticekg serve`` over ``source`` on a free port, and its /sparql URL."""
     port = servers.free_port()
     script = Path(sys.executable).with_name("noticekg")
     command = [str(script)] if script.exists() else [sys.executable, "-m", "noticekg"]
     process = subprocess.Popen(
         [*command, "serve", *source, "--port", str(port)],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=stderr,
+        text=True,
     )
-    url = f"http://127.0.0.1:{port}/sparql"
+    return process, f"http://127.0.0.1:{port}/sparql"
+
+
+@pytest.mark.server
+@pytest.mark.parametrize(("notices", "hinted"), [(50, False), (51, True)])
+def test_serving_many_notices_from_memory_brings_a_hint_to_use_a_store(
+    tmp_path: Path, notices: int, hinted: bool
+) -> None:
+    data = tmp_path / "many.trig"
+    iris = [f"https://w3id.org/noticekg/notice/n{i}" for i in range(notices)]
+    data.write_text("".join(f"<{n}> {{ <{n}> a <{NKG.Notice}> }}\n" for n in iris), "utf-8")
+    process, url = serve(["--data", str(data)], stderr=subprocess.PIPE)
     try:
         servers.wait_until_answering(url, process, 60)
-        yield url
     finally:
         servers.stop(process)
+    assert process.stderr is not None
+    assert ("--store oxigraph:DIR" in process.stderr.read()) is hinted
 
 
 def rows(url: str, query: str) -> list[tuple[str, ...]]:
