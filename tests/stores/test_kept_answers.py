@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib.resources import as_file
 from pathlib import Path
 
@@ -145,12 +146,67 @@ def test_an_unchanged_store_keeps_its_revision_and_answers(
     assert notices_listed(after) == 1
 
 
-def test_an_unreadable_kept_answer_is_answered_again(tmp_path: Path, notice_a: Notice) -> None:
+EVERY_KIND = """
+SELECT ?term ?other WHERE {
+  VALUES (?term ?other) {
+    (<http://example.org/a> "plain") ("中文"@zh 42) ("2024-03-01"^^xsd:date "x"^^<http://example.org/t>)
+    (UNDEF "只有一个") (UNDEF UNDEF) ("3.50"^^xsd:decimal <http://example.org/a>)
+  }
+}"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n" + EVERY_KIND,
+        "SELECT ?b ?label WHERE { BIND(BNODE() AS ?b) BIND('标签' AS ?label) }",
+        "SELECT * WHERE { }",
+        "SELECT ?x WHERE { FILTER(false) }",
+        "ASK { ?s ?p ?o }",
+        "ASK { ?s <http://example.org/never> ?o }",
+    ],
+    ids=["every-kind", "blank-node", "no-variables", "no-rows", "ask-true", "ask-false"],
+)
+def test_every_kind_of_term_and_answer_is_read_back(
+    text: str, tmp_path: Path, notice_a: Notice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, notice_a)
+    store = reader(tmp_path)
+    computed = store.query(text)
+    refuse_engine(store, monkeypatch)
+    again = store.query(text)
+    assert (again.type, again.vars, again.askAnswer) == (
+        computed.type,
+        computed.vars,
+        computed.askAnswer,
+    )
+    if computed.type == "SELECT":
+        assert again.bindings == computed.bindings
+        assert len(again) == len(computed)
+        assert again.serialize(format="json") == computed.serialize(format="json")
+
+
+def cut_header(data: bytes) -> bytes:
+    return data[:20]
+
+
+def cut_cells(data: bytes) -> bytes:
+    return data[:-4]
+
+
+def index_past_the_terms(data: bytes) -> bytes:
+    return data[:-4] + b"\xff\xff\xff\x7f"
+
+
+@pytest.mark.parametrize("damage", [cut_header, cut_cells, index_past_the_terms])
+def test_an_unreadable_kept_answer_is_answered_again(
+    damage: Callable[[bytes], bytes], tmp_path: Path, notice_a: Notice
+) -> None:
     write(tmp_path, notice_a)
     store = reader(tmp_path)
     notices_listed(store)
     (kept,) = kept_files(tmp_path)
-    kept.write_bytes(kept.read_bytes()[:20])
+    kept.write_bytes(damage(kept.read_bytes()))
     assert notices_listed(store) == 1
     assert kept_files(tmp_path) == [kept]
     assert notices_listed(reader(tmp_path)) == 1

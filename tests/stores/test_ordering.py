@@ -64,13 +64,12 @@ def test_terms_sort_as_sparql_orders_them() -> None:
 
 
 def test_descending_keys_sort_stably() -> None:
-    x, y = Variable("x"), Variable("y")
-    rows = [{x: Literal(1), y: Literal("b")}, {x: Literal(2), y: Literal("a")}, {x: Literal(1)}]
+    rows = [(Literal(1), Literal("b")), (Literal(2), Literal("a")), (Literal(1), None)]
     ordering = Ordering((("x", True), ("y", False)))
-    assert [(r[x].value, r.get(y)) for r in ordering.sort(rows)] == [
-        (2, Literal("a")),
-        (1, None),
-        (1, Literal("b")),
+    assert ordering.sort(rows, ["x", "y"]) == [
+        (Literal(2), Literal("a")),
+        (Literal(1), None),
+        (Literal(1), Literal("b")),
     ]
 
 

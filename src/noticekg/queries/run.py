@@ -81,6 +81,14 @@ class QueryResult:
 
 
 @runtime_checkable
+class AnswerRows(Protocol):
+    """A SELECT answer that holds its solutions as rows, a term (or None) per variable in the
+    order of ``vars`` (the embedded store's answers)."""
+
+    rows: list[tuple[Identifier | None, ...]]
+
+
+@runtime_checkable
 class SparqlSource(Protocol):
     """Anything that answers SPARQL with bound parameters as an rdflib :class:`Result` (the
     stores of :mod:`noticekg.graph.stores`); kept structural so this package needs none of them."""
@@ -110,10 +118,14 @@ def run_query(
         rows: list[tuple[Node | None, ...]] = [(s, p, o) for s, p, o in sorted(built)]
         return QueryResult(list(TRIPLE_VARS), rows, graph=built, namespaces=namespaces)
     variables = result.vars or []
-    # Straight from the solutions, skipping empty ones as iterating the result does: rdflib's
-    # ResultRow, made for each row there, took most of the time of reading a kept answer of
-    # 10,000 rows.
-    rows = [tuple(solution.get(v) for v in variables) for solution in result.bindings if solution]
+    # Skipping empty solutions as iterating the result does. Rows are taken as they are from a
+    # store that answers with rows, else made straight from the solutions: rdflib's ResultRow,
+    # made for each row when iterating, took most of the time of reading a kept answer.
+    if isinstance(result, AnswerRows):
+        empty = (None,) * len(variables)
+        rows = [row for row in result.rows if row != empty]
+    else:
+        rows = [tuple(s.get(v) for v in variables) for s in result.bindings if s]
     return QueryResult([str(v) for v in variables], rows, namespaces=namespaces)
 
 

@@ -11,18 +11,18 @@ nodes, IRIs and literals; numbers by value, other literals by datatype, language
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, MutableSequence, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
-from rdflib import BNode, Literal, URIRef, Variable
+from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-__all__ = ["Ordering", "split_order", "term_key"]
+from noticekg.graph.stores.rows import Row
 
-Row = TypeVar("Row", bound=Mapping[Variable, Node])
+__all__ = ["Ordering", "split_order", "term_key"]
 
 _CONDITION = r"(?:(?:ASC|DESC)\s*\(\s*\?\w+\s*\)|\?\w+)"
 _FINAL_ORDER = re.compile(rf"\bORDER\s+BY\s+((?:{_CONDITION}\s*)+)$", re.IGNORECASE)
@@ -49,10 +49,10 @@ class Ordering:
         """Whether every variable it names is a column of the answer (else the store sorts)."""
         return all(name in names for name, _ in self.keys)
 
-    def sort(self, rows: MutableSequence[Row]) -> MutableSequence[Row]:
-        """``rows`` in this order; stable, so rows that tie keep the store's order. Each
-        distinct term's key is made once per sort: a notice IRI recurs in every row of its
-        notice (11,934 rows sorted in 38 ms instead of 60 ms)."""
+    def sort(self, rows: list[Row], names: Sequence[str]) -> list[Row]:
+        """``rows``, whose columns are ``names``, in this order; stable, so rows that tie keep
+        the store's order. Each distinct term's key is made once per sort: a notice IRI recurs
+        in every row of its notice (11,934 rows sorted in 38 ms instead of 60 ms)."""
         made: dict[Node | None, tuple[Any, ...]] = {}
 
         def key_of(term: Node | None) -> tuple[Any, ...]:
@@ -61,8 +61,8 @@ class Ordering:
             return made[term]
 
         for name, descending in reversed(self.keys):
-            variable = Variable(name)
-            rows = sorted(rows, key=lambda row: key_of(row.get(variable)), reverse=descending)
+            column = names.index(name)
+            rows = sorted(rows, key=lambda row: key_of(row[column]), reverse=descending)
         return rows
 
 

@@ -12,7 +12,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Identifier
 
-__all__ = ["from_json", "from_oxigraph"]
+__all__ = ["from_json", "from_oxigraph", "iri", "literal"]
 
 PLAIN_TYPES = frozenset({str(XSD.string), str(RDF.langString)})
 # Results repeat the same terms row after row (units, classes, notices), and rdflib parses
@@ -32,11 +32,11 @@ def from_oxigraph(term: Any) -> Identifier | None:
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
-        return _iri(term.value)
+        return iri(term.value)
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     if isinstance(term, ox.Literal):
-        return _literal(term.value, term.language, term.datatype.value)
+        return literal(term.value, term.language, term.datatype.value)
     raise TypeError(f"unsupported term {term!r}")
 
 
@@ -50,18 +50,21 @@ def from_json(cell: Mapping[str, str] | None) -> Identifier | None:
         return None
     kind, value = cell.get("type"), cell.get("value", "")
     if kind == "uri":
-        return _iri(value)
+        return iri(value)
     if kind == "bnode":
         return BNode(value)
-    return _literal(value, cell.get("xml:lang"), cell.get("datatype"))
+    return literal(value, cell.get("xml:lang"), cell.get("datatype"))
 
 
 @lru_cache(maxsize=CACHED_TERMS)
-def _iri(value: str) -> URIRef:
+def iri(value: str) -> URIRef:
+    """An rdflib IRI, made once for each value still in the cache."""
     return URIRef(value)
 
 
-def _literal(value: str, language: str | None, datatype: str | None) -> Literal:
+def literal(value: str, language: str | None, datatype: str | None) -> Literal:
+    """An rdflib literal (a plain ``xsd:string`` one without its datatype), made once for
+    each short value still in the cache."""
     if len(value) > CACHED_LENGTH:
         return _new_literal(value, language, datatype)
     return _cached_literal(value, language, datatype)
