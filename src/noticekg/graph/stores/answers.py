@@ -10,9 +10,9 @@ Answers of other revisions are removed when a writer sets a new one.
 
 An answer is a line of JSON, the variables and each distinct term once (grouped by kind:
 IRIs, literals of one datatype or language), followed by a column of 32-bit indexes into the
-terms per variable. A term repeated row after row is made once, and rows are made by zipping
-columns, with no Python code run per cell: 10,000 rows read in a fifth of the time a JSON
-document of rows took. Keeping is best effort: a folder that cannot be written or a file
+terms per variable; a graph is kept as rows of subject, predicate and object. A term repeated
+row after row is made once, and rows are made by zipping columns, with no Python code run per
+cell. Keeping is best effort: a folder that cannot be written or a file
 that cannot be read only means the engine answers.
 """
 
@@ -23,14 +23,14 @@ import json
 import shutil
 import sys
 from array import array
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
-from rdflib import BNode, Literal, URIRef, Variable
+from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
-from rdflib.term import Identifier
+from rdflib.term import Identifier, Node
 
 from noticekg.errors import NoticekgError
 from noticekg.graph.stores.rows import Row, RowResult
@@ -47,10 +47,13 @@ ENCODING = 2
 #: one query typed into ``serve`` (``SELECT * { ?s ?p ?o }``) could fill the disk. The
 #: catalogue's largest at 10,000 notices, every figure, has 430,121.
 MAX_ROWS = 500_000
+# The columns of a graph answer, a row per triple.
+TRIPLE = [Variable("subject"), Variable("predicate"), Variable("object")]
 
 
 class KeptAnswers:
-    """SELECT and ASK answers by revision and query text, in ``store_directory``."""
+    """Answers (rows, a boolean or a graph) by revision and query text, in
+    ``store_directory``."""
 
     def __init__(self, store_directory: Path) -> None:
         self.folder = Path(store_directory) / KEPT_FOLDER
@@ -70,9 +73,9 @@ class KeptAnswers:
             return None
 
     def keep(self, revision: str, query: str, result: Result) -> bool:
-        """Keep ``result`` (SELECT or ASK) as the answer to ``query`` at ``revision``; False
-        when it cannot be written."""
-        if result.type not in ("SELECT", "ASK") or len(result) > MAX_ROWS:
+        """Keep ``result`` as the answer to ``query`` at ``revision``; False when it is too
+        large or cannot be written."""
+        if len(result) > MAX_ROWS:
             return False
         path = self._path(revision, query)
         try:
@@ -92,16 +95,16 @@ class KeptAnswers:
 
     def _path(self, revision: str, query: str) -> Path:
         key = hashlib.sha256(f"{ENCODING}\n{query}".encode()).hexdigest()
-        return self.folder / revision / f"{key}.json"
+        return self.folder / revision / f"{key}.answer"
 
 
 def _encode(result: Result, handle: IO[bytes]) -> None:
     if result.type == "ASK":
         handle.write(_header({"boolean": bool(result.askAnswer)}))
         return
-    variables = list(result.vars or ())
-    index: dict[Identifier, int] = {}
-    terms: list[Identifier] = []
+    variables = TRIPLE if result.graph is not None else list(result.vars or ())
+    index: dict[Node, int] = {}
+    terms: list[Node] = []
     columns = [array("i") for _ in variables]
     for row in _rows(result):
         for column, term in zip(columns, row, strict=True):
@@ -133,7 +136,8 @@ def _encode(result: Result, handle: IO[bytes]) -> None:
             position += 1
     renumbered[-1] = len(terms)
     count = len(columns[0]) if columns else len(result)
-    handle.write(_header({"vars": [str(v) for v in variables], "rows": count, "terms": listed}))
+    header = {"form": result.type, "vars": [str(v) for v in variables], "rows": count}
+    handle.write(_header({**header, "terms": listed}))
     for column in columns:
         column = array("I", map(renumbered.__getitem__, column))
         if sys.byteorder != "little":
@@ -174,21 +178,33 @@ def _decoded(data: bytes) -> Result:
         map(terms.__getitem__, cells[n * count : (n + 1) * count]) for n in range(len(variables))
     ]
     rows: list[Row] = list(zip(*columns, strict=True)) if columns else [()] * count
-    return RowResult(variables, rows)
+    form = header["form"]
+    if form == "SELECT":
+        return RowResult(variables, rows)
+    if form not in ("CONSTRUCT", "DESCRIBE") or variables != TRIPLE:
+        raise ValueError(f"unknown answer form {form!r}")
+    if cells and max(cells) == len(terms) - 1:
+        raise ValueError("a triple with an unbound term")
+    result = Result(form)
+    graph = result.graph = Graph()
+    graph.addN((s, p, o, graph) for s, p, o in cast(list[tuple[Node, Node, Node]], rows))
+    return result
 
 
 def _header(document: Mapping[str, Any]) -> bytes:
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
 
 
-def _rows(result: Result) -> list[Row]:
+def _rows(result: Result) -> Iterable[tuple[Node | None, ...]]:
+    if result.graph is not None:
+        return result.graph
     if isinstance(result, RowResult):
         return result.rows
     variables = result.vars or []
     return [tuple(solution.get(v) for v in variables) for solution in result.bindings]
 
 
-def _kind(term: Identifier) -> tuple[str, str | None, str | None]:
+def _kind(term: Node) -> tuple[str, str | None, str | None]:
     if isinstance(term, URIRef):
         return ("uri", None, None)
     if isinstance(term, BNode):
