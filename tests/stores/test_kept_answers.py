@@ -176,7 +176,7 @@ SELECT ?term ?other WHERE {
         "graph",
         "empty-graph",
         "describe",
-    ],  # fmt: skip
+    ],
 )
 def test_every_kind_of_term_and_answer_is_read_back(
     text: str, tmp_path: Path, notice_a: Notice, monkeypatch: pytest.MonkeyPatch

@@ -9,28 +9,46 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 
 from noticekg import __version__
-from noticekg.cli import evaluate, export, extract, query, serve, validate, viz
 from noticekg.errors import NoticekgError
 
-COMMANDS = (extract, query, viz, validate, evaluate, serve, export)
+# Each command and the module of this package that registers and runs it. Only the module of
+# the command given is imported: importing them all (the extractor's rules, the SPARQL
+# parser, the network views) took longer than a query answered from the store.
+COMMANDS = {
+    "extract": "extract",
+    "demo": "extract",
+    "query": "query",
+    "queries": "query",
+    "viz": "viz",
+    "validate": "validate",
+    "eval": "evaluate",
+    "serve": "serve",
+    "export": "export",
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or of ``command`` alone when it is one."""
     parser = argparse.ArgumentParser(
         prog="noticekg",
         description="Chinese government rectification notices to an RDF knowledge graph.",
     )
     parser.add_argument("--version", action="version", version=f"noticekg {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in COMMANDS:
-        module.register(commands)
+    modules = [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
+    for name in modules:
+        import_module(f"noticekg.cli.{name}").register(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # The command is the first word that is no option: the options before it take no value.
+    command = next((word for word in argv if not word.startswith("-")), None)
+    args = build_parser(command).parse_args(argv)
     try:
         return int(args.run(args))
     except NoticekgError as exc:
