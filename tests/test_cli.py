@@ -174,6 +174,35 @@ def test_console_script_as_a_subprocess(notice_file: Path, tmp_path: Path) -> No
     assert missing.stderr.count("\n") == 1 and "Traceback" not in missing.stderr
 
 
+# Run in a fresh interpreter: a query of the store, then the modules it had to import.
+QUERY_AND_LIST_MODULES = """
+import sys
+from noticekg.cli import main
+code = main(["query", "notice-summary", "--store", "oxigraph:" + sys.argv[1], "--format", "csv"])
+print("exit", code, *sorted(sys.modules), sep="\\n")
+"""
+
+
+def test_a_query_of_a_store_loads_neither_the_rules_nor_the_sparql_parser(
+    notice_file: Path, tmp_path: Path
+) -> None:
+    store = tmp_path / "db"
+    assert main(["extract", str(notice_file), "--store", f"oxigraph:{store}"]) == 0
+    done = subprocess.run(
+        [sys.executable, "-c", QUERY_AND_LIST_MODULES, str(store)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    answer, modules_listed = done.stdout.split("\nexit\n")
+    code, *rest = modules_listed.splitlines()
+    assert code == "0" and answer.startswith("notice,title,")
+    modules = set(rest)
+    assert "rdflib" in modules and "noticekg.graph.stores.oxigraph" in modules
+    loaded = modules & {"noticekg.extract.pipeline", "jieba", "rdflib.plugins.sparql.parser"}
+    assert not loaded
+
+
 @pytest.fixture
 def sample_graph(notice_file: Path, tmp_path: Path, capsys) -> Path:
     out = tmp_path / "graph.ttl"

@@ -9,7 +9,7 @@ import pytest
 
 from noticekg.errors import QueryError
 from noticekg.ontology import NKG
-from noticekg.queries import PARAM_TYPES, catalogue, get_query, parse_query
+from noticekg.queries import PARAM_TYPES, catalogue, get_query, parse_query, query_form
 
 # A term of the nkg: namespace as written in a query.
 NKG_TERM = re.compile(r"\bnkg:([A-Za-z_][A-Za-z0-9_]*)")
@@ -88,3 +88,32 @@ def test_param_header_forms() -> None:
     a, b, c = parse_query(text, name="x", source="x.rq").params
     assert (a.required, b.required, c.required) == (True, False, False)
     assert c.default == "2020-01-01" and c.description == "with a default"
+
+
+ALGEBRA_FORMS = {
+    "SelectQuery": "SELECT",
+    "ConstructQuery": "CONSTRUCT",
+    "DescribeQuery": "DESCRIBE",
+    "AskQuery": "ASK",
+}
+
+
+@pytest.mark.parametrize("query", catalogue(), ids=lambda q: q.name)
+def test_the_form_read_from_the_text_is_the_parsers(query) -> None:
+    assert query_form(query) == ALGEBRA_FORMS[query.prepared.algebra.name]
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        (
+            "# SELECT in a comment\nPREFIX s: <http://e.org/SELECT#>\nASK { ?s ?p 'CONSTRUCT' }",
+            "ASK",
+        ),
+        ("PREFIX ask: <http://e.org/>\nDESCRIBE ask:x", "DESCRIBE"),
+        ("BASE <http://e.org/>\nconstruct { ?s ?p ?o } WHERE { ?s ?p ?o }", "CONSTRUCT"),
+    ],
+)
+def test_the_form_skips_comments_strings_iris_and_prefixes(text: str, form: str) -> None:
+    query = parse_query(f"# title: t\n# description: d\n{text}", name="q", source="q.rq")
+    assert query_form(query) == form == ALGEBRA_FORMS[query.prepared.algebra.name]

@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib.resources import files
 from pathlib import Path
-
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.sparql import Query
+from typing import TYPE_CHECKING
 
 from noticekg.errors import QueryError
+
+if TYPE_CHECKING:
+    from rdflib.plugins.sparql.sparql import Query
 
 __all__ = ["PARAM_TYPES", "NamedQuery", "QueryParam", "catalogue", "get_query", "parse_query"]
 
@@ -71,6 +72,10 @@ class NamedQuery:
 
         :raises QueryError: for malformed SPARQL (with the line and column).
         """
+        # rdflib's SPARQL parser takes a sixth of a second to import: a query run on a store
+        # never needs it.
+        from rdflib.plugins.sparql import prepareQuery
+
         try:
             return prepareQuery(self.text)
         except Exception as error:  # pyparsing's ParseException, or rdflib's algebra's own

@@ -26,6 +26,7 @@ from rdflib.term import Identifier, Node
 
 from noticekg.errors import QueryError
 from noticekg.queries.catalogue import NamedQuery, QueryParam
+from noticekg.sparqltext import form_of
 
 __all__ = [
     "GRAPH_FORMATS",
@@ -58,14 +59,6 @@ TRIPLE_VARS = ("subject", "predicate", "object")
 # graph formats map to rdflib serialiser names.
 ROW_FORMATS = ("table", "csv", "json")
 GRAPH_FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld"}
-
-# rdflib's algebra names for the query forms.
-FORMS = {
-    "SelectQuery": "SELECT",
-    "ConstructQuery": "CONSTRUCT",
-    "DescribeQuery": "DESCRIBE",
-    "AskQuery": "ASK",
-}
 
 
 @dataclass(frozen=True)
@@ -130,9 +123,8 @@ def run_query(
 
 
 def query_form(query: NamedQuery) -> str:
-    """``SELECT``, ``CONSTRUCT``, ``DESCRIBE`` or ``ASK``, from the parsed query."""
-    algebra = query.prepared.algebra
-    return FORMS.get(getattr(algebra, "name", ""), "SELECT")
+    """``SELECT``, ``CONSTRUCT``, ``DESCRIBE`` or ``ASK``, read from the query's text."""
+    return form_of(query.text)
 
 
 def check_format(query: NamedQuery, fmt: str) -> None:

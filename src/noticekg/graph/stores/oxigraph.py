@@ -38,9 +38,10 @@ from noticekg.graph.stores.base import (
 from noticekg.graph.stores.ordering import split_order
 from noticekg.graph.stores.rows import RowResult
 from noticekg.graph.stores.sparql import sparql
-from noticekg.graph.stores.substitute import query_form, substitute
+from noticekg.graph.stores.substitute import substitute
 from noticekg.graph.stores.terms import from_oxigraph
 from noticekg.ontology import NKG
+from noticekg.sparqltext import form_of
 
 __all__ = ["OxigraphStore"]
 
@@ -285,7 +286,7 @@ class OxigraphStore(NTriplesLoading):
         return result
 
     def _evaluated(self, text: str) -> Result:
-        form = query_form(text)
+        form = form_of(text)
         unordered, ordering = split_order(text) if form == "SELECT" else (text, None)
         result = _result(form, self._answer(unordered))
         if ordering is None:

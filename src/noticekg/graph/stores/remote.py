@@ -32,8 +32,9 @@ from noticekg.graph.stores.base import (
     project_namespaces,
 )
 from noticekg.graph.stores.sparql import sparql
-from noticekg.graph.stores.substitute import query_form, substitute
+from noticekg.graph.stores.substitute import substitute
 from noticekg.graph.stores.terms import from_json
+from noticekg.sparqltext import form_of
 
 __all__ = ["DEFAULT_TIMEOUT", "RemoteStore", "credentials"]
 
@@ -157,7 +158,7 @@ class RemoteStore(NTriplesLoading):
         return int(row[0])
 
     def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
-        form = query_form(text)
+        form = form_of(text)
         wrapper = SPARQLWrapper(self.endpoint)
         wrapper.setQuery(_without_header(substitute(text, bindings or {})))
         wrapper.setMethod(POST)  # long queries and long bound values never hit URL limits

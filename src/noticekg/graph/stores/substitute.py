@@ -17,25 +17,9 @@ from collections.abc import Mapping
 
 from rdflib.term import Identifier
 
-__all__ = ["query_form", "substitute"]
+from noticekg.sparqltext import TOKEN
 
-# One lexical token of SPARQL that matters here; everything between tokens is copied as is.
-TOKEN = re.compile(
-    r"""
-    (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''        # long strings first
-      |\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-      |'(?:[^'\\\n]|\\.)*'
-      |"(?:[^"\\\n]|\\.)*")
-    |(?P<iri><[^<>"{}|^`\\\x00-\x20]*>)             # an IRI; '<' as less-than has spaces after
-    |(?P<comment>\#[^\n]*)
-    |(?P<var>[?$][A-Za-z0-9_\u00B7\u00C0-\uFFFF]+)
-    |(?P<pname>[A-Za-z_][\w.-]*:[\w.:%-]*|:[\w.:%-]*)  # prefixed names, never keywords
-    |(?P<word>[A-Za-z_]+)
-    |(?P<open>[({])
-    |(?P<close>[)}])
-    """,
-    re.VERBOSE,
-)
+__all__ = ["substitute"]
 
 # ``BOUND(?name)``: a variable that is substituted away must not leave BOUND of a constant.
 BOUND_CALL = re.compile(r"BOUND\s*\(\s*[?$](?P<name>\w+)\s*\)", re.IGNORECASE)
@@ -45,23 +29,6 @@ CLAUSE_START = {"SELECT": "select", "GROUP": "group", "ORDER": "order"}
 
 # Keywords that end the projection, grouping or ordering clause of a query.
 CLAUSE_END = frozenset({"WHERE", "FROM", "HAVING", "ORDER", "LIMIT", "OFFSET", "VALUES"})
-
-QUERY_FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
-UPDATE_WORDS = frozenset(
-    {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD"}
-)
-
-
-def query_form(text: str) -> str:
-    """``SELECT``, ``CONSTRUCT``, ``ASK``, ``DESCRIBE`` or ``UPDATE``: the first keyword that
-    decides it, prefixes and comments skipped."""
-    for match in TOKEN.finditer(text):
-        word = (match["word"] or "").upper()
-        if word in QUERY_FORMS:
-            return word
-        if word in UPDATE_WORDS:
-            return "UPDATE"
-    return "SELECT"
 
 
 def substitute(text: str, bindings: Mapping[str, Identifier]) -> str:
