@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS
 
 from noticekg.errors import QueryError
 from noticekg.extract.records import Entity, EntityType, Notice, Span
 from noticekg.graph import build_dataset
+from noticekg.ontology import NKG
 from noticekg.queries import format_csv, format_json, format_table, get_query, run_query
 from noticekg.queries.run import (
     QueryResult,
@@ -255,6 +257,40 @@ def test_format_graph_round_trips(dataset: Dataset, fmt: str, parser: str) -> No
         assert "@prefix nkg: <https://w3id.org/noticekg/ontology#>" in text
     if fmt == "jsonld":
         assert json.loads(text)["@context"]["nkg"] == "https://w3id.org/noticekg/ontology#"
+
+
+TRICKY = """
+@prefix ex: <http://example.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:a ex:text "line one\\nline \\"two\\"\\t\\\\ end"@zh ;
+     ex:date "2024-03-01"^^xsd:date ;
+     ex:odd "x"^^ex:type ;
+     ex:amount 3.50 ;
+     ex:node [ ex:label "空白节点" ] ;
+     ex:iri <http://example.org/with%20escape#frag> .
+"""
+
+
+@pytest.mark.parametrize(("fmt", "parser"), [("turtle", "turtle"), ("nt", "nt")])
+@pytest.mark.parametrize("source", ["notice-graph", "tricky"])
+def test_format_graph_keeps_every_kind_of_term(
+    dataset: Dataset, source: str, fmt: str, parser: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Written by Oxigraph, not rdflib, and read back as the same graph."""
+    if source == "tricky":
+        graph = Graph().parse(data=TRICKY, format="turtle")
+        rows = sorted(graph)
+        result = QueryResult(
+            ["subject", "predicate", "object"], rows, graph, None, graph.namespace_manager
+        )  # type: ignore[arg-type]
+    else:
+        notice = next(dataset.subjects(RDF.type, NKG.Notice))
+        result = run_query(get_query("notice-graph"), dataset, {"notice": str(notice)})
+    assert result.graph is not None and len(result.graph) > 5
+    with monkeypatch.context() as patched:
+        patched.setattr(Graph, "serialize", None)
+        text = format_graph(result, fmt)
+    assert isomorphic(Graph().parse(data=text, format=parser), result.graph)
 
 
 def test_format_graph_refuses_rows(dataset: Dataset) -> None:
