@@ -12,8 +12,8 @@ An answer is a line of JSON, the variables and each distinct term once (grouped 
 IRIs, literals of one datatype or language), followed by a column of 32-bit indexes into the
 terms per variable; a graph is kept as rows of subject, predicate and object. A term repeated
 row after row is made once, and rows are made by zipping columns, with no Python code run per
-cell. Keeping is best effort: a folder that cannot be written or a file
-that cannot be read only means the engine answers.
+cell. Keeping is best effort: a folder that cannot be written or a file that cannot be read
+only means the engine answers.
 """
 
 from __future__ import annotations
@@ -198,10 +198,9 @@ def _header(document: Mapping[str, Any]) -> bytes:
 def _rows(result: Result) -> Iterable[tuple[Node | None, ...]]:
     if result.graph is not None:
         return result.graph
-    if isinstance(result, RowResult):
-        return result.rows
-    variables = result.vars or []
-    return [tuple(solution.get(v) for v in variables) for solution in result.bindings]
+    if not isinstance(result, RowResult):
+        raise TypeError("a SELECT answer is kept from the rows the store made")
+    return result.rows
 
 
 def _kind(term: Node) -> tuple[str, str | None, str | None]:
