@@ -385,3 +385,19 @@ def test_network_view_and_notice_text_draw_what_the_whole_graph_draws(
     assert sorted(whole.edges(keys=True)) == sorted(drawn.edges(keys=True))
     assert any(data["sentence"] for _, data in drawn.nodes(data=True))
     assert len(texts) == len(set(texts)), "each notice text is fetched once"
+
+
+def test_a_graph_given_as_a_function_is_made_only_when_read(dataset: Dataset) -> None:
+    built = run_query(get_query("entity-relations"), dataset, {"label": "市委第一巡察组"})
+    made: list[Graph] = []
+
+    def make() -> Graph:
+        assert built.graph is not None
+        made.append(built.graph)
+        return built.graph
+
+    lazy = QueryResult(built.vars, built.rows, make, None, built.namespaces)
+    assert lazy.is_graph and format_graph(lazy, "turtle") and format_graph(lazy, "nt")
+    assert made == []
+    assert json.loads(format_graph(lazy, "jsonld"))["@context"]
+    assert lazy.graph is lazy.graph is built.graph and len(made) == 1

@@ -26,14 +26,14 @@ from array import array
 from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, Any
 
-from rdflib import BNode, Graph, Literal, URIRef, Variable
+from rdflib import BNode, Literal, URIRef, Variable
 from rdflib.query import Result
 from rdflib.term import Identifier, Node
 
 from noticekg.errors import NoticekgError
-from noticekg.graph.stores.rows import Row, RowResult
+from noticekg.graph.stores.rows import Row, RowResult, TripleResult
 from noticekg.graph.stores.terms import iri, literal
 from noticekg.graph.write import write_atomic
 
@@ -42,7 +42,7 @@ __all__ = ["KEPT_FOLDER", "MAX_ROWS", "KeptAnswers"]
 #: The folder inside the store directory that holds kept answers, a folder per revision.
 KEPT_FOLDER = "noticekg-answers"
 # Raised whenever the encoding below changes, so answers written before are not misread.
-ENCODING = 2
+ENCODING = 3
 #: Larger answers are not kept: one of a million rows would take hundreds of megabytes, and
 #: one query typed into ``serve`` (``SELECT * { ?s ?p ?o }``) could fill the disk. The
 #: catalogue's largest at 10,000 notices, every figure, has 430,121.
@@ -185,10 +185,7 @@ def _decoded(data: bytes) -> Result:
         raise ValueError(f"unknown answer form {form!r}")
     if cells and max(cells) == len(terms) - 1:
         raise ValueError("a triple with an unbound term")
-    result = Result(form)
-    graph = result.graph = Graph()
-    graph.addN((s, p, o, graph) for s, p, o in cast(list[tuple[Node, Node, Node]], rows))
-    return result
+    return TripleResult(form, rows)
 
 
 def _header(document: Mapping[str, Any]) -> bytes:
@@ -197,7 +194,7 @@ def _header(document: Mapping[str, Any]) -> bytes:
 
 def _rows(result: Result) -> Iterable[tuple[Node | None, ...]]:
     if result.graph is not None:
-        return result.graph
+        return sorted(result.graph)  # as the query runner prints them
     if not isinstance(result, RowResult):
         raise TypeError("a SELECT answer is kept from the rows the store made")
     return result.rows

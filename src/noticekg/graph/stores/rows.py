@@ -9,15 +9,17 @@ whatever still asks for them (the SPARQL endpoint's serialisers).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from typing import cast
 
-from rdflib import Variable
+from rdflib import Graph, Variable
 from rdflib.query import Result
-from rdflib.term import Identifier
+from rdflib.term import Identifier, Node
 
-__all__ = ["Row", "RowResult"]
+__all__ = ["Row", "RowResult", "TripleResult"]
 
 #: One solution: a term per variable, in the order of ``vars``, None where unbound.
 Row = tuple[Identifier | None, ...]
+Triple = tuple[Node, Node, Node]
 
 
 class RowResult(Result):
@@ -39,6 +41,33 @@ class RowResult(Result):
 
     def __len__(self) -> int:
         return len(self._rows)
+
+
+class TripleResult(Result):
+    """A CONSTRUCT or DESCRIBE :class:`~rdflib.query.Result` held as its triples, sorted as
+    the query runner prints them; the rdflib graph is made when first read, which for the
+    153,201 triples of a kept neighbourhood took longer than everything else."""
+
+    _graph: Graph | None
+
+    def __init__(self, form: str, triples: list[Row]) -> None:
+        super().__init__(form)
+        self.rows = triples
+
+    @property
+    def graph(self) -> Graph | None:
+        if self._graph is None:
+            graph = Graph()
+            graph.addN((s, p, o, graph) for s, p, o in cast(list[Triple], self.rows))
+            self._graph = graph
+        return self._graph
+
+    @graph.setter
+    def graph(self, graph: Graph | None) -> None:
+        self._graph = graph
+
+    def __len__(self) -> int:
+        return len(self.rows)
 
 
 def _solutions(
