@@ -1,9 +1,10 @@
-"""A SELECT answer held as rows: what the query runner prints and the answer file keeps.
+"""Answers held as rows, what the query runner prints and the answer file keeps: a SELECT
+answer's solutions, or a graph answer's triples.
 
 rdflib's :class:`~rdflib.query.Result` holds a dict per solution, which the runner then turns
 back into rows; making both took most of the time of reading a kept answer of 10,000 rows.
-Stores that convert an answer themselves make rows at once, and the dicts are made only for
-whatever still asks for them (the SPARQL endpoint's serialisers).
+Stores that convert an answer themselves make rows at once, and the dicts (or the graph) are
+made only for whatever still asks for them (the SPARQL endpoint's serialisers, validation).
 """
 
 from __future__ import annotations
