@@ -23,14 +23,14 @@ import json
 import shutil
 import sys
 from array import array
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from contextlib import suppress
 from pathlib import Path
 from typing import IO, Any
 
 from rdflib import BNode, Literal, URIRef, Variable
 from rdflib.query import Result
-from rdflib.term import Identifier, Node
+from rdflib.term import Identifier
 
 from noticekg.errors import NoticekgError
 from noticekg.graph.stores.rows import Row, RowResult, TripleResult
@@ -102,9 +102,9 @@ def _encode(result: Result, handle: IO[bytes]) -> None:
     if result.type == "ASK":
         handle.write(_header({"boolean": bool(result.askAnswer)}))
         return
-    variables = TRIPLE if result.graph is not None else list(result.vars or ())
-    index: dict[Node, int] = {}
-    terms: list[Node] = []
+    variables = TRIPLE if isinstance(result, TripleResult) else list(result.vars or ())
+    index: dict[Identifier, int] = {}
+    terms: list[Identifier] = []
     columns = [array("i") for _ in variables]
     for row in _rows(result):
         for column, term in zip(columns, row, strict=True):
@@ -192,15 +192,13 @@ def _header(document: Mapping[str, Any]) -> bytes:
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
 
 
-def _rows(result: Result) -> Iterable[tuple[Node | None, ...]]:
-    if result.graph is not None:
-        return sorted(result.graph)  # as the query runner prints them
-    if not isinstance(result, RowResult):
-        raise TypeError("a SELECT answer is kept from the rows the store made")
+def _rows(result: Result) -> list[Row]:
+    if not isinstance(result, RowResult | TripleResult):
+        raise TypeError("an answer is kept from the rows the store made")
     return result.rows
 
 
-def _kind(term: Node) -> tuple[str, str | None, str | None]:
+def _kind(term: Identifier) -> tuple[str, str | None, str | None]:
     if isinstance(term, URIRef):
         return ("uri", None, None)
     if isinstance(term, BNode):
