@@ -26,6 +26,11 @@ UNIT = {"unit": Literal("CNY")}
             "SELECT ?unit (COUNT(?m) AS ?n) WHERE { ?m <p> ?unit } GROUP BY ?unit",
             'SELECT ?unit (COUNT(?m) AS ?n) WHERE { ?m <p> "CNY" } GROUP BY ("CNY" AS ?unit)',
         ),
+        (  # a sub-select's GROUP BY ends with the sub-select, and binds nothing outside it
+            "SELECT ?unit { { SELECT ?n { ?n <p> ?unit } GROUP BY ?unit ?n } FILTER(?n != ?unit) }",
+            'SELECT ("CNY" AS ?unit) { { SELECT ?n { ?n <p> "CNY" } GROUP BY ("CNY" AS ?unit) ?n }'
+            ' FILTER(?n != "CNY") }',
+        ),
         ("ASK { FILTER(BOUND(?unit)) }", "ASK { FILTER(true) }"),
         ('SELECT * { ?m <p> "?unit" } # ?unit', 'SELECT * { ?m <p> "?unit" } # ?unit'),
     ],

@@ -63,6 +63,8 @@ def substitute(text: str, bindings: Mapping[str, Identifier]) -> str:
             depth += 1
         elif kind == "close":
             depth -= 1
+            if depth < clause_depth:  # the end of the sub-select the clause was in
+                clause = ""
         elif kind == "var" and token[1:] in terms and previous != "AS":
             term, top = terms[token[1:]], depth == clause_depth
             out.append(text[last : match.start()])
@@ -87,14 +89,18 @@ def _replacement(token: str, term: str, clause: str, top: bool, grouped: bool) -
 
 
 def _grouped_variables(text: str) -> set[str]:
-    """Variables named bare in a ``GROUP BY`` clause; projecting them needs no ``AS``."""
+    """Variables named bare in the outer query's ``GROUP BY``; projecting them needs no ``AS``.
+    A sub-select's grouping binds nothing the outer projection could name."""
     names: set[str] = set()
     clause, depth = "", 0
     for match in TOKEN.finditer(text):
         kind, token = match.lastgroup, match.group()
         if kind == "word":
             upper = token.upper()
-            clause = "group" if upper == "GROUP" else "" if upper in CLAUSE_END else clause
+            if upper == "GROUP":
+                clause = "group" if depth == 0 else ""
+            elif upper in CLAUSE_END:
+                clause = ""
         elif kind == "open":
             depth += 1
         elif kind == "close":
