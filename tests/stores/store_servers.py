@@ -123,6 +123,9 @@ def virtuoso_ini(directory: Path, sql_port: int, http_port: int) -> str:
             line = f"DirsAllowed = ., {directory}, /usr/share/virtuoso-opensource-7/vad"
         elif key == "DefaultHost":
             line = f"DefaultHost = 127.0.0.1:{http_port}"
+        elif key == "MaxQueryCostEstimationTime":
+            # Its estimates of the catalogue's queries run to days over two notices (README).
+            line = "MaxQueryCostEstimationTime = 0"
         elif stripped.startswith("Load") and section == "[Plugins]":
             line = ";" + line
         lines.append(line)

@@ -98,42 +98,15 @@ def same_rows(got: QueryResult, expected: QueryResult, named: NamedQuery) -> boo
 
 IDS = {"ids": lambda v: str(v) if v else "defaults"}
 
-# Measured with Debian's Virtuoso 7.2: non-ASCII text in a query (labels, GROUP_CONCAT separators)
-# is misread, and some SPARQL 1.1 forms are refused with HTTP 500; loading, re-runs and the other
-# checks below hold for it in full.
-VIRTUOSO_DIALECT = "Virtuoso 7.2 misreads non-ASCII query text and refuses some SPARQL 1.1 forms"
-# Queries Virtuoso answers as the reference with every parameter set and corpus of these tests:
-# they are held to it. The others may fail there (the mark is not strict: some pass with some
-# parameters or one corpus only).
-VIRTUOSO_ANSWERS = frozenset(
-    {
-        "inspection-timeline",
-        "notice-graphs",
-        "notice-summary",
-        "notice-text",
-        "problems-and-measures",
-        "recurring-problems",
-    }
-)
-
-
-def known_dialect(request: pytest.FixtureRequest, name: str) -> None:
-    if request.node.callspec.params.get("found_store") != "virtuoso":
-        return
-    if name not in VIRTUOSO_ANSWERS:
-        request.applymarker(pytest.mark.xfail(reason=VIRTUOSO_DIALECT, strict=False))
-
 
 @pytest.mark.parametrize(("name", "params"), cases(), **IDS)
 def test_catalogue_rows_match_memory(
-    request: pytest.FixtureRequest,
     found_store: Store,
     notices: tuple[Notice, ...],
     name: str,
     params: dict[str, str],
 ) -> None:
     """The small hand-made corpus: rdflib in memory is the reference every store must match."""
-    known_dialect(request, name)
     store = holding(found_store, list(notices))
     named = get_query(name)
     params = with_values(named, params, notices[0])
@@ -144,7 +117,6 @@ def test_catalogue_rows_match_memory(
 
 @pytest.mark.parametrize(("name", "params"), cases(), **IDS)
 def test_sample_rows_match_the_embedded_store(
-    request: pytest.FixtureRequest,
     found_store: Store,
     embedded_sample: OxigraphStore,
     loaded: list[Notice],
@@ -152,7 +124,6 @@ def test_sample_rows_match_the_embedded_store(
     params: dict[str, str],
 ) -> None:
     """Real notices through the extractor: servers answer as the embedded Oxigraph store."""
-    known_dialect(request, name)
     store = holding(found_store, loaded)
     named = get_query(name)
     params = with_values(named, params, loaded[0])
@@ -166,14 +137,12 @@ NARROWED = [q for q in catalogue() if (p := q.param("notice")) is not None and n
 
 @pytest.mark.parametrize("named", NARROWED, ids=lambda q: q.name)
 def test_a_notice_parameter_gives_what_that_notice_alone_gives(
-    request: pytest.FixtureRequest,
     found_store: Store,
     loaded: list[Notice],
     named: NamedQuery,
     tmp_path: Path,
 ) -> None:
     """Some queries take another way into the store for one notice; it must find the same."""
-    known_dialect(request, named.name)
     store = holding(found_store, loaded)
     for notice in loaded:
         iri = str(notice_graph(notice).identifier)

@@ -31,6 +31,7 @@ from noticekg.graph.stores.base import (
     hashes_query,
     project_namespaces,
 )
+from noticekg.graph.stores.portable import PortableQuery, portable
 from noticekg.graph.stores.sparql import sparql
 from noticekg.graph.stores.substitute import substitute
 from noticekg.graph.stores.terms import from_json
@@ -159,8 +160,10 @@ class RemoteStore(NTriplesLoading):
 
     def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
         form = form_of(text)
+        sent = portable(_without_header(substitute(text, bindings or {})))
         wrapper = SPARQLWrapper(self.endpoint)
-        wrapper.setQuery(_without_header(substitute(text, bindings or {})))
+        wrapper.setQuery(sent.text)
+        wrapper.setOnlyConneg(True)  # Virtuoso refuses ``format=n3`` beside the Accept header
         wrapper.setMethod(POST)  # long queries and long bound values never hit URL limits
         wrapper.setTimeout(int(max(1, self.timeout)))
         if self.auth is not None:
@@ -179,7 +182,7 @@ class RemoteStore(NTriplesLoading):
             raise StoreError(f"{self.endpoint}: query refused (HTTP {error.code})") from None
         except (urllib.error.URLError, TimeoutError, OSError) as error:
             raise StoreError(self._unreachable(self.endpoint, error)) from None
-        return _result(form, payload, kind, self.endpoint)
+        return _result(form, payload, kind, self.endpoint, sent)
 
     def compact(self) -> bool:
         """The server compacts its own files."""
@@ -205,7 +208,9 @@ def _insert(graph: str, lines: list[str]) -> str:
     return f"INSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(lines) + "\n} }"
 
 
-def _result(form: str, payload: bytes, content_type: str, endpoint: str) -> Result:
+def _result(
+    form: str, payload: bytes, content_type: str, endpoint: str, sent: PortableQuery
+) -> Result:
     if form in ("CONSTRUCT", "DESCRIBE"):
         fmt = "nt" if "n-triples" in content_type or "text/plain" in content_type else "turtle"
         result = Result(form)
@@ -224,11 +229,19 @@ def _result(form: str, payload: bytes, content_type: str, endpoint: str) -> Resu
         return result
     result = Result("SELECT")
     result.vars = [Variable(name) for name in document.get("head", {}).get("vars", [])]
+    rows = document.get("results", {}).get("bindings", [])
+    if sent.separators:
+        rows = [{name: _restored(cell, sent) for name, cell in row.items()} for row in rows]
     result.bindings = [
-        {Variable(name): from_json(cell) for name, cell in row.items()}
-        for row in document.get("results", {}).get("bindings", [])
+        {Variable(name): from_json(cell) for name, cell in row.items()} for row in rows
     ]
     return result
+
+
+def _restored(cell: dict[str, str], sent: PortableQuery) -> dict[str, str]:
+    if cell.get("type") in ("uri", "bnode"):
+        return cell
+    return {**cell, "value": sent.restore(cell.get("value", ""))}
 
 
 def _without_header(text: str) -> str:
