@@ -428,13 +428,13 @@ def test_memory_store_reads_graph_files(tmp_path: Path, sample: Notice) -> None:
 
 @pytest.mark.parametrize("named", catalogue(), ids=lambda q: q.name)
 def test_remote_requests_keep_the_query_form(named: NamedQuery) -> None:
-    """SPARQLWrapper picks the result format from the query form it reads in the text; the
-    comment header must not mislead it (a description saying "selectors" once did)."""
+    """SPARQLWrapper picks the result format from the query form it reads in the text; no
+    comment may mislead it (a description saying "selectors" once did, "asked" another)."""
     from SPARQLWrapper import SPARQLWrapper
 
-    from noticekg.graph.stores.remote import _without_header
+    from noticekg.graph.stores.portable import portable
     from noticekg.queries import query_form
 
     wrapper = SPARQLWrapper("http://127.0.0.1:9/sparql")
-    wrapper.setQuery(_without_header(named.text))
+    wrapper.setQuery(portable(named.text).text)
     assert wrapper.queryType == query_form(named)

@@ -11,6 +11,9 @@ typed one from it when matching (in a triple pattern, a comparison, the rows of 
 A ``GROUP_CONCAT`` separator must be a plain string, so a non-ASCII one is sent as an ASCII
 control character and put back into the answer's text (:meth:`PortableQuery.restore`).
 
+Comments are left out: SPARQLWrapper tells a query's form by the first keyword it finds in the
+text, comments and all ("asked" in one made a SELECT an ASK).
+
 A group that only asks whether a variable is bound, ``{ FILTER(!BOUND(?notice)) }`` (how the
 catalogue's queries choose a branch by a parameter left out), holds no variable in SPARQL, so
 it is always true (with ``!``) or false. Virtuoso reads the variable from the rest of the branch
@@ -68,7 +71,11 @@ def portable(text: str) -> PortableQuery:
     last, previous = 0, ""
     for match in TOKEN.finditer(text):
         kind, token = match.lastgroup, match.group()
-        if kind == "comment" or match.start() < last:  # a comment, or inside a group rewritten
+        if match.start() < last:  # inside a group rewritten
+            continue
+        if kind == "comment":
+            out.append(text[last : match.start()])
+            last = match.end()
             continue
         bound_only = BOUND_ONLY.match(text, match.start()) if token == "{" else None
         if bound_only is not None:

@@ -160,7 +160,7 @@ class RemoteStore(NTriplesLoading):
 
     def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
         form = form_of(text)
-        sent = portable(_without_header(substitute(text, bindings or {})))
+        sent = portable(substitute(text, bindings or {}))
         wrapper = SPARQLWrapper(self.endpoint)
         wrapper.setQuery(sent.text)
         wrapper.setOnlyConneg(True)  # Virtuoso refuses ``format=n3`` beside the Accept header
@@ -242,12 +242,3 @@ def _restored(cell: dict[str, str], sent: PortableQuery) -> dict[str, str]:
     if cell.get("type") in ("uri", "bnode"):
         return cell
     return {**cell, "value": sent.restore(cell.get("value", ""))}
-
-
-def _without_header(text: str) -> str:
-    """The query without its leading comment lines: they mean nothing to the server, and
-    SPARQLWrapper reads the query form from the text with comments it does not always strip
-    (a description mentioning "selectors" made a CONSTRUCT look like a SELECT)."""
-    lines = text.splitlines()
-    first = next((n for n, line in enumerate(lines) if not line.lstrip().startswith("#")), 0)
-    return "\n".join(lines[first:])
