@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+import store_servers as servers
 from rdflib import Literal, URIRef
 from storecheck import fill, holding, normalise
 
@@ -399,6 +400,16 @@ def silent_endpoint() -> Iterator[str]:
     for connection in held:
         connection.close()
     server.close()
+
+
+@pytest.mark.server
+def test_a_refused_query_gives_the_server_s_reason(oxigraph_server: servers.Server) -> None:
+    store = RemoteStore(oxigraph_server.query, timeout=30)
+    with pytest.raises(StoreError) as refused:
+        store.query("SELECT * WHERE { ?s ?p }")
+    message = str(refused.value)
+    assert message.startswith(f"{oxigraph_server.query}: query refused (")
+    assert "error at 1:" in message and "\n" not in message
 
 
 def test_slow_endpoint_hits_the_time_limit(silent_endpoint: str) -> None:

@@ -10,6 +10,7 @@ never from the command line, where other users of the machine could read them.
 
 from __future__ import annotations
 
+import ast
 import base64
 import json
 import os
@@ -176,8 +177,8 @@ class RemoteStore(NTriplesLoading):
             payload = response.read()
             kind = response.headers.get("Content-Type", "")
         except SPARQLWrapperException as error:
-            message = str(error).strip().splitlines()[0]
-            raise StoreError(f"{self.endpoint}: query refused ({message[:200]})") from None
+            message = _server_reason(error) or str(error).strip().splitlines()[0][:200]
+            raise StoreError(f"{self.endpoint}: query refused ({message})") from None
         except urllib.error.HTTPError as error:
             raise StoreError(f"{self.endpoint}: query refused (HTTP {error.code})") from None
         except (urllib.error.URLError, TimeoutError, OSError) as error:
@@ -236,6 +237,18 @@ def _result(
         {Variable(name): from_json(cell) for name, cell in row.items()} for row in rows
     ]
     return result
+
+
+def _server_reason(error: SPARQLWrapperException) -> str:
+    """The first line of the server's own answer, which SPARQLWrapper keeps only inside its
+    message (as the repr of the bytes): it names what to fix, such as Virtuoso's cost limit."""
+    _, found, shown = str(error).partition("\n\nResponse:\n")
+    try:
+        body = ast.literal_eval(shown) if found else b""
+    except (ValueError, SyntaxError):
+        return ""
+    lines = body.decode("utf-8", "replace").strip().splitlines() if isinstance(body, bytes) else []
+    return lines[0][:200] if lines else ""
 
 
 def _restored(cell: dict[str, str], sent: PortableQuery) -> dict[str, str]:
