@@ -144,10 +144,12 @@ def variants(
 
 @dataclass
 class Timing:
-    """Median seconds of the timed runs, or ``None`` past the budget; rows of the answer."""
+    """Median seconds of the timed runs, or ``None`` past the budget or when the store refused
+    the query (``refused`` then holds its reason); rows of the answer."""
 
     seconds: float | None
     rows: int | None = None
+    refused: str = ""
 
 
 def timed(run: Callable[[], QueryResult], repeat: int) -> Timing:
@@ -296,7 +298,8 @@ def print_latencies(stores: dict[str, Store], repeat: int, budget: float) -> Non
     else:
         names.insert(1, "oxigraph, kept")
     print(
-        f"\nmedian query latency (ms; — past {budget:g} s); an entity query runs for a "
+        f"\nmedian query latency (ms; — past {budget:g} s; refused: the store's error is on "
+        f"stderr); an entity query runs for a "
         f"typical organisation ({typical}) and for the most mentioned one ({most}); "
         f"'oxigraph' is the engine, 'kept' reads answers kept from the warm-up run\n"
     )
@@ -311,8 +314,9 @@ def print_latencies(stores: dict[str, Store], repeat: int, budget: float) -> Non
                     cells[name] = timing(
                         store, named, params, repeat, budget, kept=name == "oxigraph, kept"
                     )
-                except NoticekgError:
-                    cells[name] = Timing(None)  # refused by this server
+                except NoticekgError as error:
+                    cells[name] = Timing(None, refused=str(error))
+                    print(f"{title} on {name}: {error}", file=sys.stderr)
             print(latency_row(title, cells))
             sys.stdout.flush()
 
@@ -325,15 +329,22 @@ def entity_labels(store: Store) -> tuple[str, str]:
 
 
 def latency_row(title: str, cells: dict[str, Timing]) -> str:
+    """A row of the table; a store that answers with other row counts than the first says how
+    many (a server can cut answers short)."""
     rows = next((t.rows for t in cells.values() if t.rows is not None), None)
-    times = " | ".join(
-        "—" if t.seconds is None else f"{t.seconds * 1000:.1f}" for t in cells.values()
-    )
+    times = " | ".join(_latency_cell(t, rows) for t in cells.values())
     memory, oxigraph = cells.get("memory"), cells.get("oxigraph")
     ratio = ""
     if memory and oxigraph and memory.seconds and oxigraph.seconds:
         ratio = f"{memory.seconds / oxigraph.seconds:.2f}"
     return f"| {title} | {'—' if rows is None else f'{rows:,}'} | {times} | {ratio} |"
+
+
+def _latency_cell(timing: Timing, rows: int | None) -> str:
+    if timing.seconds is None:
+        return "refused" if timing.refused else "—"
+    shown = f"{timing.seconds * 1000:.1f}"
+    return shown if timing.rows == rows else f"{shown} ({timing.rows:,} rows)"
 
 
 def main() -> None:
