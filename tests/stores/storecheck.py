@@ -65,12 +65,12 @@ def _notice_triples(store: Store) -> int:
 
 
 def normalise(vars_: list[str], rows: list[tuple], text: str) -> list[tuple]:
-    """Rows as a sorted set of comparable values: numbers by value (``12.0`` = ``12``), strings
-    without their language (GROUP_CONCAT may keep it or not), concatenations as sorted parts.
+    """Rows sorted, as comparable values: numbers by value (``12.0`` = ``12``), strings without
+    their language (GROUP_CONCAT may keep it or not), concatenations as sorted parts.
 
-    A set, because Oxigraph's union default graph is a bag: a triple stored in two notice
-    graphs (a shared entity's label) matches twice there and once in rdflib. Queries that need
-    the same row counts everywhere say DISTINCT."""
+    Every row as often as it comes: a server's union default graph is a bag, where a triple
+    stored in two notice graphs (a shared entity's label) matches twice, and a query must not
+    answer a row more often there than in the embedded store."""
     separators = {
         m["name"]: m["sep"] if m["sep"] is not None else " " for m in GROUP_CONCAT.finditer(text)
     }
@@ -80,7 +80,7 @@ def normalise(vars_: list[str], rows: list[tuple], text: str) -> list[tuple]:
         for name, term in zip(vars_, row, strict=True):
             cells.append(_cell(term, separators.get(name)))
         out.append(tuple(cells))
-    return sorted(set(out), key=repr)
+    return sorted(out, key=repr)
 
 
 def _cell(term: object, separator: str | None) -> object:
