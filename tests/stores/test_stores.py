@@ -412,6 +412,39 @@ def test_a_refused_query_gives_the_server_s_reason(oxigraph_server: servers.Serv
     assert "error at 1:" in message and "\n" not in message
 
 
+@pytest.fixture(scope="module")
+def tight_virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[servers.Server]:
+    """A Virtuoso as Debian ships it at heart: it cuts answers at a row limit (5 here) and, when
+    the client sets a ``timeout``, at its time limit (1 s), sending them with status 200."""
+    if not Path(servers.VIRTUOSO).is_file() or not Path(servers.VIRTUOSO_ISQL).is_file():
+        pytest.skip(f"no Virtuoso ({servers.VIRTUOSO}): apt-get install virtuoso-opensource")
+    directory = tmp_path_factory.mktemp("tight-virtuoso")
+    with servers.virtuoso_server(directory, max_rows=5, max_seconds=1) as server:
+        store = RemoteStore(server.query, update_endpoint=server.update, timeout=60)
+        numbers = " ".join(f"<urn:n:{n}> <urn:n:is> {n} ." for n in range(200))
+        store.update(f"INSERT DATA {{ GRAPH <urn:n:graph> {{ {numbers} }} }}")
+        yield server
+
+
+@pytest.mark.server
+def test_a_cut_answer_is_an_error_not_an_answer(tight_virtuoso: servers.Server) -> None:
+    store = RemoteStore(tight_virtuoso.query, timeout=60)
+    pattern = "GRAPH <urn:n:graph> { ?n <urn:n:is> ?value }"
+    assert len(store.query(f"SELECT ?n WHERE {{ {pattern} }} LIMIT 4")) == 4
+    with pytest.raises(StoreError) as cut:
+        store.query(f"SELECT ?n WHERE {{ {pattern} }}")
+    assert str(cut.value) == (
+        f"{tight_virtuoso.query}: incomplete answer "
+        "(it reached the server's limit of 5 rows an answer (ResultSetMaxRows))"
+    )
+    # With a client's timeout Virtuoso sends what it found by then instead of an error.
+    anytime = RemoteStore(f"{tight_virtuoso.query}?timeout=500", timeout=60)
+    steps = " . ".join(f"?{v} <urn:n:is> ?{v}v" for v in "abcd")
+    slow = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <urn:n:graph> {{ {steps} }} }}"
+    with pytest.raises(StoreError, match="incomplete answer \\(the server's time limit stopped"):
+        anytime.query(slow)
+
+
 def test_slow_endpoint_hits_the_time_limit(silent_endpoint: str) -> None:
     store = RemoteStore(silent_endpoint, timeout=1)
     with pytest.raises(StoreError, match=r"no answer within 1 s"):

@@ -18,6 +18,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Collection, Mapping
+from email.message import Message
 
 from rdflib import Graph, URIRef, Variable
 from rdflib.query import Result, ResultRow
@@ -183,6 +184,9 @@ class RemoteStore(NTriplesLoading):
             raise StoreError(f"{self.endpoint}: query refused (HTTP {error.code})") from None
         except (urllib.error.URLError, TimeoutError, OSError) as error:
             raise StoreError(self._unreachable(self.endpoint, error)) from None
+        cut = _cut_short(response.headers)
+        if cut is not None:
+            raise StoreError(f"{self.endpoint}: incomplete answer ({cut})")
         return _result(form, payload, kind, self.endpoint, sent)
 
     def compact(self) -> bool:
@@ -237,6 +241,18 @@ def _result(
         {Variable(name): from_json(cell) for name, cell in row.items()} for row in rows
     ]
     return result
+
+
+def _cut_short(headers: Message) -> str | None:
+    """Why the server sent only part of the answer, from the headers Virtuoso sets then (an
+    answer with the status of a whole one, which would otherwise pass for it). Virtuoso sets
+    none when it cuts a CONSTRUCT answer (README, Stores and servers)."""
+    if headers.get("X-SQL-State", "").strip() == "S1TAT":
+        return "the server's time limit stopped the query and it sent the rows found so far"
+    rows = headers.get("X-SPARQL-MaxRows")
+    if rows is not None:
+        return f"it reached the server's limit of {rows.strip()} rows an answer (ResultSetMaxRows)"
+    return None
 
 
 def _server_reason(error: SPARQLWrapperException) -> str:
