@@ -106,6 +106,19 @@ def test_serving_many_notices_from_memory_brings_a_hint_to_use_a_store(
     assert ("--store oxigraph:DIR" in process.stderr.read()) is hinted
 
 
+@pytest.mark.server
+def test_serving_a_store_names_its_notices(filled: tuple[Path, str]) -> None:
+    _, spec = filled
+    process, url = serve(["--store", spec], stderr=subprocess.PIPE)
+    try:
+        servers.wait_until_answering(url, process, 60)
+    finally:
+        servers.stop(process)
+    assert process.stderr is not None
+    banner = process.stderr.read()
+    assert f"serving 1 notice from {spec.removeprefix('oxigraph:')} at " in banner
+
+
 def rows(url: str, query: str) -> list[tuple[str, ...]]:
     wrapper = SPARQLWrapper(url)
     wrapper.setQuery(query)

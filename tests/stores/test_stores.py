@@ -445,6 +445,12 @@ def test_a_cut_answer_is_an_error_not_an_answer(tight_virtuoso: servers.Server) 
         anytime.query(slow)
 
 
+@pytest.mark.server
+def test_a_server_s_own_graphs_are_not_counted(tight_virtuoso: servers.Server) -> None:
+    """Virtuoso keeps thousands of triples of its own, and this one a graph of numbers."""
+    assert RemoteStore(tight_virtuoso.query, timeout=60).triple_count() == 0
+
+
 def test_slow_endpoint_hits_the_time_limit(silent_endpoint: str) -> None:
     store = RemoteStore(silent_endpoint, timeout=1)
     with pytest.raises(StoreError, match=r"no answer within 1 s"):

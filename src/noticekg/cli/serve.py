@@ -54,10 +54,13 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def describe(source: Store, args: argparse.Namespace) -> str:
-    """What the banner names: the triple count where it is cheap, else the store itself (a
-    remote count may take longer than the time limit on a large endpoint)."""
+    """What the banner names: the triple count of graph files, the notice count of a store
+    (counting its triples reads every one: 17–22 s at 10,000 notices, where its notices take
+    under a second), else the endpoint itself (a remote count may take longer than the time
+    limit on a large endpoint)."""
     if isinstance(source, MemoryStore):
         return f"{source.triple_count()} triples"
     if isinstance(source, OxigraphStore):
-        return f"{source.triple_count()} triples from {source.directory}"
+        notices = len(source.notice_hashes())
+        return f"{notices} notice{'' if notices == 1 else 's'} from {source.directory}"
     return f"{args.store} (read-only)"

@@ -72,7 +72,7 @@ class Store(Protocol):
         ...
 
     def triple_count(self) -> int:
-        """Triples over all named graphs (a re-run must not change it)."""
+        """Triples over all notice graphs (a re-run must not change it)."""
         ...
 
     def compact(self) -> bool:

@@ -54,8 +54,9 @@ FLUSH_EVERY = 20
 CONTENT_HASH = NKG.contentHash.n3()
 
 # The store's revision: one statement in a graph of its own, which no notice query reads and
-# no count includes (named-triple-count.rq, fill-union.ru). It belongs to this store, not to
-# the published data, hence a URN rather than a term of the ontology.
+# no count includes (its graph states no content hash; fill-union.ru leaves it out). It
+# belongs to this store, not to the published data, hence a URN rather than a term of the
+# ontology.
 MARK = ox.NamedNode("urn:noticekg:store")
 REVISION = ox.NamedNode("urn:noticekg:revision")
 
