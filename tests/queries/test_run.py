@@ -98,6 +98,18 @@ def test_every_shipped_query_runs_with_its_defaults(dataset: Dataset) -> None:
         run_query(query, dataset, params)
 
 
+def test_a_store_skips_empty_solutions_as_rdflib_does(tmp_path: Path) -> None:
+    from noticekg.graph.stores import OxigraphStore
+
+    unbound = "SELECT ?x ?y WHERE { VALUES (?x ?y) { (UNDEF UNDEF) (1 UNDEF) (UNDEF 2) } }"
+    query = dataclasses.replace(get_query("notice-graphs"), text=unbound)
+    store = OxigraphStore(tmp_path / "db")
+    from_store = run_query(query, store, {}).rows
+    store.close()
+    expected = [(Literal(1), None), (None, Literal(2))]
+    assert from_store == run_query(query, Graph(), {}).rows == expected
+
+
 @pytest.mark.parametrize(
     ("name", "params", "expected"),
     [

@@ -33,7 +33,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from noticekg.errors import NoticekgError
-from noticekg.graph.stores.rows import Row, RowResult, TripleResult
+from noticekg.graph.stores.rows import Row, RowResult, TripleResult, rows_in_bulk
 from noticekg.graph.stores.terms import iri, literal
 from noticekg.graph.write import write_atomic
 
@@ -177,7 +177,8 @@ def _decoded(data: bytes) -> Result:
     columns = [
         map(terms.__getitem__, cells[n * count : (n + 1) * count]) for n in range(len(variables))
     ]
-    rows: list[Row] = list(zip(*columns, strict=True)) if columns else [()] * count
+    with rows_in_bulk():
+        rows: list[Row] = list(zip(*columns, strict=True)) if columns else [()] * count
     form = header["form"]
     if form == "SELECT":
         return RowResult(variables, rows)

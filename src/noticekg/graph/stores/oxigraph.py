@@ -36,7 +36,7 @@ from noticekg.graph.stores.base import (
     project_namespaces,
 )
 from noticekg.graph.stores.ordering import split_order
-from noticekg.graph.stores.rows import RowResult, TripleResult
+from noticekg.graph.stores.rows import RowResult, TripleResult, rows_in_bulk
 from noticekg.graph.stores.sparql import sparql
 from noticekg.graph.stores.substitute import substitute
 from noticekg.graph.stores.terms import from_oxigraph
@@ -390,17 +390,20 @@ def _result(form: str, answer: object) -> Result:
     convert = _Converted().__getitem__
     if form in ("CONSTRUCT", "DESCRIBE"):
         # Sorted once, as the query runner prints them; the rdflib graph is made only when read.
-        triples = {
-            (convert(t.subject), convert(t.predicate), convert(t.object))
-            for t in answer  # type: ignore[attr-defined]
-        }
+        with rows_in_bulk():
+            triples = {
+                (convert(t.subject), convert(t.predicate), convert(t.object))
+                for t in answer  # type: ignore[attr-defined]
+            }
         return TripleResult(form, sorted(triples))
     variables = [Variable(v.value) for v in answer.variables]  # type: ignore[attr-defined]
     # Every solution first, then conversion: converting each as Oxigraph streamed it was 10%
     # slower (inspection-timeline at 1,000 notices: 166 ms against 143 ms). A solution is read
     # by iterating it: looking each variable up by name took most of the time.
-    solutions = list(answer)  # type: ignore[call-overload]
-    return RowResult(variables, [tuple(map(convert, solution)) for solution in solutions])
+    with rows_in_bulk():
+        solutions = list(answer)  # type: ignore[call-overload]
+        rows = [tuple(map(convert, solution)) for solution in solutions]
+    return RowResult(variables, rows)
 
 
 class _Converted(dict[Any, Any]):
