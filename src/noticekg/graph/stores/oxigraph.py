@@ -322,11 +322,10 @@ class OxigraphStore(NTriplesLoading):
         return True
 
     def close(self) -> None:
-        """Set a new revision if the data changed, flush and let another process open the
-        directory."""
+        """Set a new revision if the data changed (every write changes it, and setting it
+        flushes the store) and let another process open the directory."""
         if not self.read_only:
             self._stamp()
-            self.store.flush()
         del self.store
 
 
