@@ -4,11 +4,13 @@ one line naming what to fix."""
 
 from __future__ import annotations
 
+import http.server
 import multiprocessing
 import socket
 import subprocess
 import sys
 import threading
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -457,6 +459,40 @@ def test_slow_endpoint_hits_the_time_limit(silent_endpoint: str) -> None:
         run_query(get_query("notice-summary"), store, {})
     with pytest.raises(StoreError, match=rf"^{silent_endpoint}: no answer within 1 s"):
         store.update("DROP SILENT GRAPH <http://example.org/g>")
+
+
+@pytest.fixture
+def garbled_endpoint() -> Iterator[str]:
+    """An endpoint that answers every query with text in no format it names."""
+
+    class Garbled(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            asked = self.rfile.read(int(self.headers["Content-Length"])).decode()
+            turtle = "CONSTRUCT" in urllib.parse.unquote_plus(asked)
+            body = b"<urn:s> <urn:p> ." if turtle else b"{not json"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/turtle" if turtle else "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Garbled)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    server.shutdown()
+    server.server_close()
+
+
+def test_an_unreadable_answer_names_the_endpoint(garbled_endpoint: str) -> None:
+    store = RemoteStore(garbled_endpoint, timeout=5)
+    with pytest.raises(StoreError, match=rf"^{garbled_endpoint}: unreadable query answer \("):
+        store.query("SELECT * WHERE { ?s ?p ?o }")
+    with pytest.raises(StoreError, match=rf"^{garbled_endpoint}: unreadable CONSTRUCT answer \("):
+        store.query("CONSTRUCT WHERE { ?s ?p ?o }")
 
 
 def test_credentials_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,15 +10,18 @@ made only for whatever still asks for them (the SPARQL endpoint's serialisers, v
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import cast
 
+import pyoxigraph as ox
 from rdflib import Graph, Variable
 from rdflib.query import Result
 from rdflib.term import Identifier, Node
 
-__all__ = ["Row", "RowResult", "TripleResult", "rows_in_bulk"]
+from noticekg.graph.stores.terms import OxigraphTerms
+
+__all__ = ["Row", "RowResult", "TripleResult", "rows_in_bulk", "triple_rows"]
 
 #: One solution: a term per variable, in the order of ``vars``, None where unbound.
 Row = tuple[Identifier | None, ...]
@@ -39,6 +42,15 @@ def rows_in_bulk() -> Iterator[None]:
         yield
     finally:
         gc.enable()
+
+
+def triple_rows(triples: Iterable[ox.Triple | ox.Quad]) -> list[Row]:
+    """pyoxigraph triples as rows of rdflib terms, each triple once, sorted once as the query
+    runner prints them (the rdflib graph is made only when read)."""
+    convert = OxigraphTerms().__getitem__
+    with rows_in_bulk():
+        distinct = {(convert(t.subject), convert(t.predicate), convert(t.object)) for t in triples}
+    return sorted(distinct)
 
 
 class RowResult(Result):

@@ -12,7 +12,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Identifier
 
-__all__ = ["from_json", "from_oxigraph", "iri", "literal"]
+__all__ = ["OxigraphTerms", "from_json", "from_oxigraph", "iri", "literal"]
 
 PLAIN_TYPES = frozenset({str(XSD.string), str(RDF.langString)})
 # Results repeat the same terms row after row (units, classes, notices), and rdflib parses
@@ -38,6 +38,16 @@ def from_oxigraph(term: Any) -> Identifier | None:
     if isinstance(term, ox.Literal):
         return literal(term.value, term.language, term.datatype.value)
     raise TypeError(f"unsupported term {term!r}")
+
+
+class OxigraphTerms(dict[Any, Any]):
+    """Each distinct pyoxigraph term of one answer as rdflib's (None as None), converted once:
+    its terms repeat row after row, and reading a term's parts from pyoxigraph is what costs.
+    Looked up by ``__getitem__``, a term seen before costs no Python code."""
+
+    def __missing__(self, term: Any) -> Identifier | None:
+        node = self[term] = from_oxigraph(term)
+        return node
 
 
 @overload
