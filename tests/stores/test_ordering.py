@@ -9,10 +9,11 @@ from rdflib import BNode, Literal, URIRef, Variable
 from noticekg.extract.records import Notice
 from noticekg.graph import notice_graph
 from noticekg.graph.stores import OxigraphStore
-from noticekg.graph.stores.ordering import Ordering, split_order, term_key
+from noticekg.graph.stores.ordering import Ordering, split_order
 from noticekg.graph.stores.substitute import substitute
 from noticekg.graph.stores.terms import from_oxigraph
 from noticekg.queries import NamedQuery, bind_params, catalogue, query_form
+from noticekg.termorder import term_key
 
 SELECTS = [q for q in catalogue() if query_form(q) == "SELECT"]
 

@@ -30,6 +30,7 @@ from rdflib.term import Identifier, Node
 from noticekg.errors import QueryError
 from noticekg.queries.catalogue import NamedQuery, QueryParam
 from noticekg.sparqltext import form_of
+from noticekg.termorder import sorted_triples
 
 __all__ = [
     "GRAPH_FORMATS",
@@ -146,7 +147,7 @@ def run_query(
                 namespaces=namespaces,
             )
         built = result.graph if result.graph is not None else Graph()
-        rows: list[tuple[Node | None, ...]] = [(s, p, o) for s, p, o in sorted(built)]
+        rows: list[tuple[Node | None, ...]] = list(sorted_triples(built))
         return QueryResult(list(TRIPLE_VARS), rows, graph=built, namespaces=namespaces)
     variables = result.vars or []
     # Skipping empty solutions as iterating the result does. Rows are taken as they are from a

@@ -20,6 +20,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier, Node
 
 from noticekg.graph.stores.terms import OxigraphTerms
+from noticekg.termorder import sorted_triples
 
 __all__ = ["Row", "RowResult", "TripleResult", "rows_in_bulk", "triple_rows"]
 
@@ -50,7 +51,7 @@ def triple_rows(triples: Iterable[ox.Triple | ox.Quad]) -> list[Row]:
     convert = OxigraphTerms().__getitem__
     with rows_in_bulk():
         distinct = {(convert(t.subject), convert(t.predicate), convert(t.object)) for t in triples}
-    return sorted(distinct)
+        return cast(list[Row], sorted_triples(distinct))
 
 
 class RowResult(Result):
