@@ -51,6 +51,47 @@ XSD_STRING = "<http://www.w3.org/2001/XMLSchema#string>"
             "SELECT * { ?s ?p ?o { FILTER(BOUND(?o)) ?o ?q ?r } }",
             "SELECT * { ?s ?p ?o { FILTER(BOUND(?o)) ?o ?q ?r } }",
         ),
+        # A group that only binds a variable binds a constant, and a union of such groups is
+        # the VALUES block of their rows.
+        (
+            'SELECT * { { BIND(COALESCE(STRLANG(COALESCE("温\\"州", ""), "zh"), "") AS ?n) }'
+            ' UNION { bind ( coalesce("温州", "") as $n ) } ?s ?p ?n }',
+            'SELECT * { { VALUES ?n { "温\\"州"@zh "温州" } } ?s ?p ?n }',
+        ),
+        (
+            'SELECT * { { BIND("a" AS ?n) } UNION { BIND("b" AS ?m) } }',
+            'SELECT * { { BIND("a" AS ?n) } UNION { BIND("b" AS ?m) } }',
+        ),
+        (
+            'SELECT * { { BIND("a" AS ?n) } UNION { ?s ?p ?n } }',
+            'SELECT * { { BIND("a" AS ?n) } UNION { ?s ?p ?n } }',
+        ),
+        (
+            'SELECT * { { ?s ?p ?n } UNION { BIND("a" AS ?n) } }',
+            'SELECT * { { ?s ?p ?n } UNION { BIND("a" AS ?n) } }',
+        ),
+        (
+            'SELECT * { { BIND(COALESCE(STRLANG(COALESCE(?l, ""), "zh"), "") AS ?n) } }',
+            'SELECT * { { VALUES ?n { ""@zh } } }',
+        ),
+        ("SELECT * { { BIND(COALESCE(?l, <a>) AS ?n) } }", "SELECT * { { VALUES ?n { <a> } } }"),
+        (
+            'SELECT * { { BIND(STRLANG("a"@en, "zh") AS ?n) } { BIND(COALESCE(?l) AS ?m) } }',
+            "SELECT * { { VALUES ?n { UNDEF } } { VALUES ?m { UNDEF } } }",
+        ),
+        # Not alone in its group, or not evaluated here: left alone.
+        (
+            'SELECT * { ?s ?p ?l { BIND(COALESCE(?l, "") AS ?n) } BIND(1 AS ?k) }',
+            'SELECT * { ?s ?p ?l { VALUES ?n { "" } } BIND(1 AS ?k) }',
+        ),
+        (
+            'SELECT * { { ?s ?p ?l BIND(COALESCE(?l, "") AS ?n) } }',
+            'SELECT * { { ?s ?p ?l BIND(COALESCE(?l, "") AS ?n) } }',
+        ),
+        (
+            'SELECT * { { BIND(CONCAT("a", "b") AS ?n) } { BIND(1 AS ?m) } }',
+            'SELECT * { { BIND(CONCAT("a", "b") AS ?n) } { BIND(1 AS ?m) } }',
+        ),
     ],
 )
 def test_rewritten_where_virtuoso_misreads(text: str, expected: str) -> None:

@@ -18,6 +18,14 @@ A group that only asks whether a variable is bound, ``{ FILTER(!BOUND(?notice)) 
 catalogue's queries choose a branch by a parameter left out), holds no variable in SPARQL, so
 it is always true (with ``!``) or false. Virtuoso reads the variable from the rest of the branch
 instead and finds nothing; the group is sent as the constant it is.
+
+For the same reason a group that only binds a variable, ``{ BIND(COALESCE("…", "") AS ?name) }``
+(how the catalogue's entity queries make a label term from a parameter), binds a constant, and
+a union of such groups binding one variable (the label tagged ``@zh``, and plain) is a
+``VALUES`` block of their rows: it is sent as that block. Virtuoso otherwise reads every label
+of the store to compare it with the value, where ``VALUES`` rows are index lookups (at 300
+notices, 13 against 72 ms for the two forms of one label). A union of ``VALUES`` groups would
+not do: Virtuoso answers it with nothing.
 """
 
 from __future__ import annotations
@@ -42,6 +50,38 @@ MISREADING = frozenset({"STR", "CONCAT"})
 BOUND_ONLY = re.compile(
     r"\{\s*FILTER\s*\(\s*(?P<negated>!?)\s*BOUND\s*\(\s*[?$]\w+\s*\)\s*\)\s*\}", re.IGNORECASE
 )
+
+# The parts of a lone ``BIND``'s expression, for folding it into a constant.
+LONE_BIND = re.compile(r"\{\s*BIND\s*\(", re.IGNORECASE)
+BIND_END = re.compile(r"\s*AS\s*[?$](?P<var>\w+)\s*\)\s*\}", re.IGNORECASE)
+UNION = re.compile(r"\s*UNION\s*(?=\{)", re.IGNORECASE)
+PART = re.compile(
+    r"""\s*(?:
+      (?P<string>(?:'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+        |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"))
+        (?:@(?P<lang>[A-Za-z]+(?:-[A-Za-z0-9]+)*)|\^\^(?P<datatype><[^<>\s]*>))?
+      |(?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+      |(?P<var>[?$]\w+)
+      |(?P<call>[A-Za-z_]+)\s*\(
+    )""",
+    re.VERBOSE,
+)
+ARGUMENT_END = re.compile(r"\s*(?P<end>[,)])")
+
+
+@dataclass(frozen=True)
+class _Term:
+    """A constant of a lone ``BIND``: an IRI, or a literal's quoted text and its tag or type."""
+
+    text: str
+    lang: str | None = None
+    datatype: str | None = None
+
+    def written(self) -> str:
+        if self.lang is not None:
+            return f"{self.text}@{self.lang}"
+        return self.text if self.datatype is None else f"{self.text}^^{self.datatype}"
+
 
 # A string's escapes (SPARQL's ECHAR), to read a separator's own text.
 ESCAPE = re.compile(r"\\(.)")
@@ -83,6 +123,14 @@ def portable(text: str) -> PortableQuery:
             out.append("{ FILTER(true) }" if bound_only["negated"] else "{ FILTER(false) }")
             last = bound_only.end()
             continue
+        # A union's first group starts the fold; a later one is reached only if it did not.
+        fold = token == "{" and previous != "UNION"
+        folded = _folded_union(text, match.start()) if fold else None
+        if folded is not None:
+            out.append(text[last : match.start()])
+            out.append(folded[1])
+            last = folded[0]
+            continue
         if kind == "open":
             calls.append(token == "(" and previous in MISREADING)
         elif kind == "close" and calls:
@@ -112,3 +160,85 @@ def _plain(text: str, end: int) -> bool:
 def _string_value(token: str) -> str:
     quote = 3 if token[:3] in ('"""', "'''") else 1
     return ESCAPE.sub(lambda m: ESCAPED.get(m[1], m[1]), token[quote:-quote])
+
+
+def _folded_union(text: str, start: int) -> tuple[int, str] | None:
+    """Where ``{ BIND(e1 AS ?v) } UNION { BIND(e2 AS ?v) } …`` at ``start`` ends and the
+    ``VALUES`` group it amounts to, when every group of the union binds the same variable to an
+    expression this module evaluates; else None."""
+    rows: list[str] = []
+    variable = None
+    end = start
+    while True:
+        folded = _folded_bind(text, end)
+        if folded is None or variable not in (None, folded[1]):
+            return None
+        end, variable, row = folded
+        rows.append(row)
+        union = UNION.match(text, end)
+        if union is None:
+            return end, f"{{ VALUES ?{variable} {{ {' '.join(rows)} }} }}"
+        end = union.end()
+
+
+def _folded_bind(text: str, start: int) -> tuple[int, str, str] | None:
+    """Where a group ``{ BIND(expression AS ?v) }`` at ``start`` ends, ``v`` and the constant
+    it binds, as a ``VALUES`` row; None unless its expression is one this module evaluates
+    (constants, variables, ``COALESCE`` and ``STRLANG``)."""
+    opening = LONE_BIND.match(text, start)
+    if opening is None:
+        return None
+    try:
+        value, end = _evaluated(text, opening.end())
+    except ValueError:
+        return None
+    closing = BIND_END.match(text, end)
+    if closing is None:
+        return None
+    return closing.end(), closing["var"], "UNDEF" if value is None else value.written()
+
+
+def _evaluated(text: str, start: int) -> tuple[_Term | None, int]:
+    """The value of the expression at ``start`` (None: an error, or unbound) and where it
+    ends. Variables are unbound: the group binds nothing before its ``BIND``.
+
+    :raises ValueError: for anything else, which is then sent as written.
+    """
+    part = PART.match(text, start)
+    if part is None:
+        raise ValueError("not a constant expression")
+    if part["string"] is not None:
+        return _Term(part["string"], part["lang"], part["datatype"]), part.end()
+    if part["iri"] is not None:
+        return _Term(part["iri"]), part.end()
+    if part["var"] is not None:
+        return None, part.end()
+    function = part["call"].upper()
+    arguments: list[_Term | None] = []
+    end = part.end()
+    while True:
+        value, end = _evaluated(text, end)
+        arguments.append(value)
+        separator = ARGUMENT_END.match(text, end)
+        if separator is None:
+            raise ValueError("not a constant expression")
+        end = separator.end()
+        if separator["end"] == ")":
+            break
+    if function == "COALESCE":
+        return next((value for value in arguments if value is not None), None), end
+    if function == "STRLANG" and len(arguments) == 2:
+        return _with_language(*arguments), end
+    raise ValueError(f"{function} is not evaluated here")
+
+
+def _with_language(string: _Term | None, language: _Term | None) -> _Term | None:
+    """``STRLANG``: a simple literal tagged with a language, else an error (None)."""
+    if string is None or language is None or not string.text.startswith(("'", '"')):
+        return None
+    if string.lang is not None or string.datatype not in (None, XSD_STRING, "xsd:string"):
+        return None
+    tag = _string_value(language.text) if language.text.startswith(("'", '"')) else ""
+    if language.lang is not None or not re.fullmatch(r"[A-Za-z]+(?:-[A-Za-z0-9]+)*", tag):
+        return None
+    return _Term(string.text, tag)
