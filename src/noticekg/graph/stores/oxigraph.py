@@ -273,6 +273,17 @@ class OxigraphStore(NTriplesLoading):
         # Parameters are written in as terms: bound through pyoxigraph's substitutions they
         # reach no index (figures of one notice: 208 ms at 1,000 notices, against 2.7 ms).
         text = substitute(text, bindings or {})
+        try:
+            return self._kept_or_evaluated(text)
+        except FileNotFoundError:
+            if not self.read_only:
+                raise
+            # A writer's flush or compaction removed a file this reader had not read yet: the
+            # store as it is now answers.
+            self.store = _opened_read_only(self.directory)
+            return self._kept_or_evaluated(text)
+
+    def _kept_or_evaluated(self, text: str) -> Result:
         keep_after = self.keep_after
         revision = self.revision() if keep_after is not None else None
         if revision is None or keep_after is None:
@@ -332,11 +343,14 @@ class OxigraphStore(NTriplesLoading):
 def _opened_read_only(directory: Path) -> ox.Store:
     """The store at ``directory`` read-only, even while a writer replaces its files: a reader
     that lists a file the writer's flush or compaction removes before the reader opens it gets
-    "No such file" and tries again on the newer list."""
+    "No such file" and tries again on the newer list. Files are opened when first read, so the
+    first read is part of opening."""
     attempt = 1
     while True:
         try:
-            return ox.Store.read_only(str(directory))
+            store = ox.Store.read_only(str(directory))
+            _first(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+            return store
         except (OSError, RuntimeError) as error:
             if "No such file" not in str(error) or attempt == READ_ONLY_ATTEMPTS:
                 raise
