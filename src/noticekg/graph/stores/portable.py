@@ -55,17 +55,10 @@ BOUND_ONLY = re.compile(
 LONE_BIND = re.compile(r"\{\s*BIND\s*\(", re.IGNORECASE)
 BIND_END = re.compile(r"\s*AS\s*[?$](?P<var>\w+)\s*\)\s*\}", re.IGNORECASE)
 UNION = re.compile(r"\s*UNION\s*(?=\{)", re.IGNORECASE)
-PART = re.compile(
-    r"""\s*(?:
-      (?P<string>(?:'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-        |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"))
-        (?:@(?P<lang>[A-Za-z]+(?:-[A-Za-z0-9]+)*)|\^\^(?P<datatype><[^<>\s]*>))?
-      |(?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-      |(?P<var>[?$]\w+)
-      |(?P<call>[A-Za-z_]+)\s*\(
-    )""",
-    re.VERBOSE,
-)
+# What may follow a string in an expression: a language tag or a datatype IRI.
+LITERAL_END = re.compile(r"@(?P<lang>[A-Za-z]+(?:-[A-Za-z0-9]+)*)|\^\^(?P<datatype><[^<>\s]*>)")
+CALL = re.compile(r"\s*\(")
+SPACE = re.compile(r"\s*")
 ARGUMENT_END = re.compile(r"\s*(?P<end>[,)])")
 
 
@@ -204,18 +197,25 @@ def _evaluated(text: str, start: int) -> tuple[_Term | None, int]:
 
     :raises ValueError: for anything else, which is then sent as written.
     """
-    part = PART.match(text, start)
-    if part is None:
+    part = TOKEN.match(text, SPACE.match(text, start).end())  # type: ignore[union-attr]
+    kind = None if part is None else part.lastgroup
+    if part is None or kind not in ("string", "iri", "var", "word"):
         raise ValueError("not a constant expression")
-    if part["string"] is not None:
-        return _Term(part["string"], part["lang"], part["datatype"]), part.end()
-    if part["iri"] is not None:
-        return _Term(part["iri"]), part.end()
-    if part["var"] is not None:
+    if kind == "string":
+        suffix = LITERAL_END.match(text, part.end())
+        if suffix is None:
+            return _Term(part.group()), part.end()
+        return _Term(part.group(), suffix["lang"], suffix["datatype"]), suffix.end()
+    if kind == "iri":
+        return _Term(part.group()), part.end()
+    if kind == "var":
         return None, part.end()
-    function = part["call"].upper()
+    call = CALL.match(text, part.end())
+    if call is None:
+        raise ValueError("not a constant expression")
+    function = part.group().upper()
     arguments: list[_Term | None] = []
-    end = part.end()
+    end = call.end()
     while True:
         value, end = _evaluated(text, end)
         arguments.append(value)
@@ -236,7 +236,7 @@ def _with_language(string: _Term | None, language: _Term | None) -> _Term | None
     """``STRLANG``: a simple literal tagged with a language, else an error (None)."""
     if string is None or language is None or not string.text.startswith(("'", '"')):
         return None
-    if string.lang is not None or string.datatype not in (None, XSD_STRING, "xsd:string"):
+    if string.lang is not None or string.datatype not in (None, XSD_STRING):
         return None
     tag = _string_value(language.text) if language.text.startswith(("'", '"')) else ""
     if language.lang is not None or not re.fullmatch(r"[A-Za-z]+(?:-[A-Za-z0-9]+)*", tag):
