@@ -10,7 +10,7 @@ s (side by side, on a busy machine).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -18,7 +18,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-__all__ = ["sorted_triples", "term_key"]
+__all__ = ["sorted_triples", "term_key", "term_keys"]
 
 NUMERIC = frozenset(
     str(t)
@@ -48,17 +48,23 @@ def term_key(term: Node | None) -> tuple[Any, ...]:
     return (4, str(term))
 
 
-def sorted_triples(triples: Iterable[tuple[Node, Node, Node]]) -> list[tuple[Node, Node, Node]]:
-    """``triples`` by subject, predicate and object in :func:`term_key` order. Each term's key
-    is made once, found by identity: an answer repeats the same term object, and rdflib hashes
-    a literal in Python."""
+def term_keys() -> Callable[[Node | None], tuple[Any, ...]]:
+    """:func:`term_key`, made once per term and found by identity: an answer repeats the same
+    term object, and rdflib hashes a literal in Python. Only for terms that stay alive while
+    the keys are used (an answer's rows, while they are sorted)."""
     made: dict[int, tuple[Any, ...]] = {}
 
-    def key(term: Node) -> tuple[Any, ...]:
+    def key(term: Node | None) -> tuple[Any, ...]:
         found = made.get(id(term))
         if found is None:
             found = made[id(term)] = term_key(term)
         return found
 
+    return key
+
+
+def sorted_triples(triples: Iterable[tuple[Node, Node, Node]]) -> list[tuple[Node, Node, Node]]:
+    """``triples`` by subject, predicate and object in :func:`term_key` order."""
+    key = term_keys()
     listed = list(triples)  # held while sorting, so no term's identity is reused
     return sorted(listed, key=lambda triple: (key(triple[0]), key(triple[1]), key(triple[2])))

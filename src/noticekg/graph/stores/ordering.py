@@ -13,12 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from rdflib.term import Node
 
 from noticekg.graph.stores.rows import Row
-from noticekg.termorder import term_key
+from noticekg.termorder import term_keys
 
 __all__ = ["Ordering", "split_order"]
 
@@ -39,16 +36,9 @@ class Ordering:
 
     def sort(self, rows: list[Row], names: Sequence[str]) -> list[Row]:
         """``rows``, whose columns are ``names``, in this order; stable, so rows that tie keep
-        the store's order. Each distinct term's key is made once per sort, found by identity
-        (the rows hold every term while they are sorted): a notice IRI recurs in every row of
-        its notice (11,934 rows sorted in 38 ms instead of 60 ms)."""
-        made: dict[int, tuple[Any, ...]] = {}
-
-        def key_of(term: Node | None) -> tuple[Any, ...]:
-            found = made.get(id(term))
-            if found is None:
-                found = made[id(term)] = term_key(term)
-            return found
+        the store's order. Each distinct term's key is made once per sort: a notice IRI recurs
+        in every row of its notice (11,934 rows sorted in 38 ms instead of 60 ms)."""
+        key_of = term_keys()
 
         for name, descending in reversed(self.keys):
             column = names.index(name)
