@@ -110,19 +110,11 @@ def portable(text: str) -> PortableQuery:
             out.append(text[last : match.start()])
             last = match.end()
             continue
-        bound_only = BOUND_ONLY.match(text, match.start()) if token == "{" else None
-        if bound_only is not None:
+        constant = _constant_group(text, match.start(), previous) if token == "{" else None
+        if constant is not None:
             out.append(text[last : match.start()])
-            out.append("{ FILTER(true) }" if bound_only["negated"] else "{ FILTER(false) }")
-            last = bound_only.end()
-            continue
-        # A union's first group starts the fold; a later one is reached only if it did not.
-        fold = token == "{" and previous != "UNION"
-        folded = _folded_union(text, match.start()) if fold else None
-        if folded is not None:
-            out.append(text[last : match.start()])
-            out.append(folded[1])
-            last = folded[0]
+            out.append(constant[1])
+            last = constant[0]
             continue
         if kind == "open":
             calls.append(token == "(" and previous in MISREADING)
@@ -153,6 +145,18 @@ def _plain(text: str, end: int) -> bool:
 def _string_value(token: str) -> str:
     quote = 3 if token[:3] in ('"""', "'''") else 1
     return ESCAPE.sub(lambda m: ESCAPED.get(m[1], m[1]), token[quote:-quote])
+
+
+def _constant_group(text: str, start: int, previous: str) -> tuple[int, str] | None:
+    """Where a group at ``start`` that SPARQL evaluates to a constant ends, and the group sent
+    in its place: a ``BOUND`` test as ``true`` or ``false``, a union of lone ``BIND`` groups as
+    ``VALUES``; None for any other group."""
+    bound_only = BOUND_ONLY.match(text, start)
+    if bound_only is not None:
+        return bound_only.end(), f"{{ FILTER({'true' if bound_only['negated'] else 'false'}) }}"
+    if previous == "UNION":  # a union's first group starts the fold; a later one did not fold
+        return None
+    return _folded_union(text, start)
 
 
 def _folded_union(text: str, start: int) -> tuple[int, str] | None:
