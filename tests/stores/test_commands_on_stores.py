@@ -153,13 +153,13 @@ def test_serve_store_gives_the_rows_of_the_files(served: str, sample) -> None:
 @pytest.mark.server
 def test_serve_proxies_a_remote_endpoint(oxigraph_server, loaded) -> None:
     """``serve --store URL``: the same rows through noticekg as from the endpoint itself."""
-    from storecheck import fill
+    from storecheck import holding
 
     from noticekg.graph.stores import RemoteStore
     from noticekg.server import make_server
 
     remote = RemoteStore(oxigraph_server.query, update_endpoint=oxigraph_server.update)
-    fill(remote, loaded)
+    holding(remote, loaded)
     server = make_server(remote, port=0)
     import threading
 
@@ -309,12 +309,12 @@ def test_viz_of_a_big_store_asks_for_part_of_it(
 def test_viz_from_a_remote_endpoint_equals_the_embedded_store(
     oxigraph_server, embedded_sample, loaded
 ) -> None:
-    from storecheck import fill
+    from storecheck import holding
 
     from noticekg.cli.viz import focus_view, whole_view
     from noticekg.graph.stores import RemoteStore
 
-    remote = fill(
+    remote = holding(
         RemoteStore(oxigraph_server.query, update_endpoint=oxigraph_server.update), loaded
     )
     for draw in (
