@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from importlib.resources import as_file
 from pathlib import Path
@@ -15,7 +16,7 @@ from noticekg.errors import InputError
 from noticekg.extract.records import Notice
 from noticekg.graph import notice_graph
 from noticekg.graph.stores import OxigraphStore, answers
-from noticekg.graph.stores.answers import KEPT_FOLDER
+from noticekg.graph.stores.answers import KEPT_FOLDER, KeptAnswers
 from noticekg.queries import catalogue, format_csv, get_query, query_form, run_query
 from noticekg.samples import sample_notice
 
@@ -142,6 +143,76 @@ def test_an_unchanged_store_keeps_its_revision_and_answers(
     assert after.revision() == before.revision()
     refuse_engine(after, monkeypatch)
     assert notices_listed(after) == 1
+
+
+def test_a_run_asks_again_what_users_asked_before_it(
+    tmp_path: Path,
+    notice_a: Notice,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    write(tmp_path, notice_a)
+    before = reader(tmp_path)
+    notices_listed(before)  # a user's question, slow enough to keep
+    revision = before.revision()
+    before.close()
+    assert main(["extract", str(OTHER), "--store", f"oxigraph:{tmp_path}"]) == 0
+    assert "answers of 1 queries kept in" in capsys.readouterr().err
+    after = reader(tmp_path)
+    assert after.revision() != revision
+    assert [path.parent.name for path in kept_files(tmp_path)] == [after.revision()]
+    assert after.answers.asked() == []  # asked again, so no longer set aside
+    refuse_engine(after, monkeypatch)
+    assert notices_listed(after) == 2  # the answer kept after the run, with the new notice
+
+
+def test_a_run_that_changes_nothing_asks_nothing_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = f"oxigraph:{tmp_path}"
+    assert main(["extract", str(OTHER), "--store", spec]) == 0
+    notices_listed(reader(tmp_path))
+    capsys.readouterr()
+    assert main(["extract", str(OTHER), "--store", spec]) == 0
+    assert "answers of" not in capsys.readouterr().err
+    assert len(kept_files(tmp_path)) == 1
+
+
+def test_queries_asked_before_a_change_are_set_aside_most_recent_first(
+    tmp_path: Path, notice_a: Notice, notice_b: Notice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(answers, "MAX_ASKED", 2)
+    write(tmp_path, notice_a)
+    store = reader(tmp_path)
+    texts = [f"SELECT ?s WHERE {{ ?s ?p ?o }} LIMIT {n}" for n in (1, 2, 3)]
+    for text in reversed(texts):  # the first text kept last
+        store.query(text)
+        for kept in kept_files(tmp_path):
+            query_text = kept.with_suffix(".rq")
+            os.utime(query_text, ns=(query_text.stat().st_mtime_ns - 10**9,) * 2)
+    store.query(texts[2])  # read back from what was kept: asked most recently
+    store.close()
+    write(tmp_path, notice_b)
+    assert KeptAnswers(tmp_path).asked() == [texts[2], texts[0]]
+    assert kept_files(tmp_path) == []
+
+
+def test_a_query_the_store_no_longer_answers_is_dropped(
+    tmp_path: Path, notice_a: Notice, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, notice_a)
+    store = reader(tmp_path)
+    notices_listed(store)
+    revision = store.revision()
+    assert revision is not None
+    # kept from a text an earlier release wrote, which this one refuses
+    store.answers.keep(revision, "SELECT ?s WHERE { ?s", store.query("SELECT ?s {} LIMIT 0"))
+    store.close()
+    assert main(["extract", str(OTHER), "--store", f"oxigraph:{tmp_path}"]) == 0
+    err = capsys.readouterr().err
+    assert "answers of 2 queries kept in" in err  # the two that answer; the other is dropped
+    assert "(3 asked before the run; 1 no longer answered)" in err
+    assert KeptAnswers(tmp_path).asked() == []
 
 
 EVERY_KIND = """

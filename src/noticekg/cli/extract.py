@@ -14,7 +14,7 @@ from tqdm import tqdm
 from noticekg.cli.common import add_store_options, open_store_option
 from noticekg.cli.viz import WHOLE_VIEW_NOTICES
 from noticekg.corpus import CorpusRun, extract_corpus, load_corpus
-from noticekg.errors import InputError
+from noticekg.errors import InputError, NoticekgError
 from noticekg.extract import Notice
 from noticekg.graph import (
     DEFAULT_BASE,
@@ -61,7 +61,8 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--keep-answers",
         action="store_true",
         help="with --store oxigraph:DIR: after the run, ask every catalogue query that needs no "
-        "parameter once, so its answer is kept and the first user to ask it waits no longer",
+        "parameter once, so its answer is kept and the first user to ask it waits no longer "
+        "(the slow queries users asked before the run are asked again in any case)",
     )
     extract.add_argument(
         "--prune",
@@ -137,36 +138,64 @@ def run_extract_into_store(args: argparse.Namespace) -> int:
             print(f"noticekg: {summary.written} notice(s) → {args.output} ({fmt})", file=sys.stderr)
     finally:
         store.close()
-    if args.keep_answers and isinstance(store, OxigraphStore):
-        keep_answers(store.directory)
+    if isinstance(store, OxigraphStore):
+        keep_answers(store.directory, whole_catalogue=args.keep_answers)
     return 0
 
 
-def keep_answers(directory: Path) -> None:
-    """Ask the store, as closed after the run, every catalogue query that needs no parameter
-    (whole-corpus lists and counts: seconds each at 10,000 notices), keeping every answer.
+def keep_answers(directory: Path, *, whole_catalogue: bool) -> None:
+    """Ask the store, as closed after the run, the queries whose answers were kept before the
+    run changed its data (what users asked, most recently first, up to ``MAX_ASKED``) and, with
+    ``whole_catalogue``, every catalogue query that needs no parameter (whole-corpus lists and
+    counts: seconds each at 10,000 notices), keeping every answer.
+
     The whole network view is asked only of a store ``viz`` draws whole: at 10,000 notices it
     ran past five minutes, for an answer no command would read."""
     started = time.perf_counter()
     store = OxigraphStore(directory, read_only=True, keep_after=0.0)
     try:
-        drawn_whole = len(store.notice_hashes()) <= WHOLE_VIEW_NOTICES
-        queries = [
-            query
-            for query in catalogue()
-            if query_form(query) == "SELECT"
-            and not any(param.required for param in query.params)
-            and (drawn_whole or query.name != "network-view")
-        ]
+        asked = store.answers.asked()
+        queries = []
+        if whole_catalogue:
+            drawn_whole = len(store.notice_hashes()) <= WHOLE_VIEW_NOTICES
+            queries = [
+                query
+                for query in catalogue()
+                if query_form(query) == "SELECT"
+                and not any(param.required for param in query.params)
+                and (drawn_whole or query.name != "network-view")
+            ]
+        if not asked and not queries:
+            return
         show = sys.stderr.isatty()
-        with tqdm(queries, desc="keeping answers", file=sys.stderr, disable=not show) as bar:
-            for query in bar:
+        failed = 0
+        with tqdm(
+            total=len(asked) + len(queries),
+            desc="keeping answers",
+            file=sys.stderr,
+            disable=not show,
+        ) as bar:
+            bar.set_postfix_str("asked before the run")
+            for text in asked:
+                try:
+                    store.query(text)
+                except NoticekgError:
+                    failed += 1  # a query the store no longer answers is not asked again
+                store.answers.asked_again(text)
+                bar.update()
+            for query in queries:
                 bar.set_postfix_str(query.name)
                 run_query(query, store, {})
+                bar.update()
     finally:
         store.close()
     seconds = time.perf_counter() - started
-    print(f"noticekg: answers of {len(queries)} queries kept in {seconds:.1f} s", file=sys.stderr)
+    kept = len(asked) + len(queries) - failed
+    notes = [f"{len(asked)} asked before the run"] if asked else []
+    if failed:
+        notes.append(f"{failed} no longer answered")
+    detail = f" ({'; '.join(notes)})" if notes else ""
+    print(f"noticekg: answers of {kept} queries kept in {seconds:.1f} s{detail}", file=sys.stderr)
 
 
 def run_demo(args: argparse.Namespace) -> int:

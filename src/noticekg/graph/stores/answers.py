@@ -14,12 +14,18 @@ terms per variable; a graph is kept as rows of subject, predicate and object. A 
 row after row is made once, and rows are made by zipping columns, with no Python code run per
 cell. Keeping is best effort: a folder that cannot be written or a file that cannot be read
 only means the engine answers.
+
+Beside each answer lies the query's text. When a writer sets a new revision, the texts of the
+answers it drops are kept aside as the queries asked before the change (:meth:`KeptAnswers.asked`),
+so that a corpus run can ask them again and the next user to ask one waits no longer than
+before the run.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import sys
 from array import array
@@ -35,9 +41,9 @@ from rdflib.term import Identifier
 from noticekg.errors import NoticekgError
 from noticekg.graph.stores.rows import Row, RowResult, TripleResult, rows_in_bulk
 from noticekg.graph.stores.terms import iri, literal
-from noticekg.graph.write import write_atomic
+from noticekg.graph.write import write_atomic, write_text
 
-__all__ = ["KEPT_FOLDER", "MAX_ROWS", "KeptAnswers"]
+__all__ = ["KEPT_FOLDER", "MAX_ASKED", "MAX_ROWS", "KeptAnswers"]
 
 #: The folder inside the store directory that holds kept answers, a folder per revision.
 KEPT_FOLDER = "noticekg-answers"
@@ -47,6 +53,14 @@ ENCODING = 3
 #: one query typed into ``serve`` (``SELECT * { ?s ?p ?o }``) could fill the disk. The
 #: catalogue's largest at 10,000 notices, every figure, has 430,121.
 MAX_ROWS = 500_000
+#: At most this many queries asked before a change are kept aside to be asked again, the most
+#: recently asked first: a public ``serve`` endpoint may have answered thousands of slow queries
+#: since the last run, and asking each again would hold up the next run for hours.
+MAX_ASKED = 100
+# The folder, beside the revisions' folders, of the texts of queries asked before a change.
+ASKED = "asked"
+# Beside each answer, the text of its query.
+QUERY_SUFFIX = ".rq"
 # The columns of a graph answer, a row per triple.
 TRIPLE = [Variable("subject"), Variable("predicate"), Variable("object")]
 
@@ -65,6 +79,8 @@ class KeptAnswers:
             data = path.read_bytes()
         except OSError:
             return None
+        with suppress(OSError):
+            os.utime(path.with_suffix(QUERY_SUFFIX))  # asked now: among the first asked again
         try:
             return _decoded(data)
         except (ValueError, KeyError, IndexError, TypeError):
@@ -80,22 +96,58 @@ class KeptAnswers:
         path = self._path(revision, query)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            write_text(path.with_suffix(QUERY_SUFFIX), query)
             write_atomic(path, lambda handle: _encode(result, handle))
         except (OSError, NoticekgError):
             return False
         return True
 
     def forget_all_but(self, revision: str) -> None:
-        """Remove the answers of every other revision (called by the writer that set it)."""
+        """Remove the answers of every other revision (called by the writer that set it),
+        setting aside the texts of the queries they answered, up to :data:`MAX_ASKED`."""
         if not self.folder.is_dir():
             return
+        asked = self.folder / ASKED
+        with suppress(OSError):
+            asked.mkdir(exist_ok=True)
+            for text in self.folder.glob(f"*/*{QUERY_SUFFIX}"):
+                if text.parent.name not in (revision, ASKED):
+                    os.replace(text, asked / text.name)
+            for text in _newest_first(asked)[MAX_ASKED:]:
+                text.unlink()
         for entry in self.folder.iterdir():
-            if entry.name != revision:
+            if entry.name not in (revision, ASKED):
                 shutil.rmtree(entry, ignore_errors=True)
 
+    def asked(self) -> list[str]:
+        """The texts of queries answered before the data last changed and not asked again
+        since (:meth:`asked_again`), the most recently asked first."""
+        texts = []
+        for path in _newest_first(self.folder / ASKED):
+            with suppress(OSError, UnicodeDecodeError):
+                texts.append(path.read_text(encoding="utf-8"))
+        return texts
+
+    def asked_again(self, query: str) -> None:
+        """Take ``query`` off the queries asked before the change."""
+        with suppress(OSError):
+            (self.folder / ASKED / f"{_key(query)}{QUERY_SUFFIX}").unlink()
+
     def _path(self, revision: str, query: str) -> Path:
-        key = hashlib.sha256(f"{ENCODING}\n{query}".encode()).hexdigest()
-        return self.folder / revision / f"{key}.answer"
+        return self.folder / revision / f"{_key(query)}.answer"
+
+
+def _key(query: str) -> str:
+    return hashlib.sha256(f"{ENCODING}\n{query}".encode()).hexdigest()
+
+
+def _newest_first(folder: Path) -> list[Path]:
+    """The query texts in ``folder``, the most recently asked (or kept) first."""
+    dated = []
+    for path in folder.glob(f"*{QUERY_SUFFIX}"):
+        with suppress(OSError):
+            dated.append((path.stat().st_mtime_ns, path))
+    return [path for _, path in sorted(dated, reverse=True)]
 
 
 def _encode(result: Result, handle: IO[bytes]) -> None:
