@@ -254,12 +254,13 @@ def bench(n: int, *, use_servers: bool, repeat: int, budget: float) -> None:
             run = corpus_run(corpus, db, workers, limit=limit, dump=dump if workers == 2 else None)
             runs[workers] = run
             cps = run["chars"] / run["seconds"]
+            # One worker extracts in the main process: no worker process, no peak of its own.
+            worker_peak = f"{run['worker_peak_mib']:.0f} MiB" if run["worker_peak_mib"] else "—"
             print(
                 f"| {workers} | {run['read']:,} | {run['read'] / run['seconds']:.1f} | "
                 f"{cps:,.0f} | {jieba_cps / cps:.1f} | {run['triples']:,} | "
                 f"{run['write_seconds']:.1f} s | {run['compact_seconds']:.1f} s | "
-                f"{run['peak_mib']:.0f} MiB | "
-                f"{run['worker_peak_mib']:.0f} MiB |"
+                f"{run['peak_mib']:.0f} MiB | {worker_peak} |"
             )
             sys.stdout.flush()
 
