@@ -29,6 +29,7 @@ GENRE = Path(__file__).parents[1] / "data" / "genre"
 PROBLEMS = """PREFIX nkg: <https://w3id.org/noticekg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?n ?title WHERE { ?p a nkg:Problem ; nkg:number ?n ; rdfs:label ?title } ORDER BY ?n"""
+NOTICES = "SELECT ?notice WHERE { ?notice a <https://w3id.org/noticekg/ontology#Notice> }"
 
 
 @pytest.fixture(scope="module")
@@ -117,6 +118,21 @@ def test_serving_a_store_names_its_notices(filled: tuple[Path, str]) -> None:
     assert process.stderr is not None
     banner = process.stderr.read()
     assert f"serving 1 notice from {spec.removeprefix('oxigraph:')} at " in banner
+
+
+@pytest.mark.server
+def test_serve_moves_on_to_each_run_once_it_ends(tmp_path: Path) -> None:
+    spec = f"oxigraph:{tmp_path / 'db'}"
+    with as_file(sample_notice()) as notice:
+        assert main(["extract", str(notice), "--store", spec]) == 0
+    process, url = serve(["--store", spec], stderr=subprocess.DEVNULL)
+    try:
+        servers.wait_until_answering(url, process, 60)
+        assert len(rows(url, NOTICES)) == 1
+        assert main(["extract", str(GENRE / "hn-jtt-xunshi-zhenggai.txt"), "--store", spec]) == 0
+        assert len(rows(url, NOTICES)) == 2  # no restart
+    finally:
+        servers.stop(process)
 
 
 def rows(url: str, query: str) -> list[tuple[str, ...]]:

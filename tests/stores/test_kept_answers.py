@@ -1,4 +1,5 @@
-"""Answers kept beside the embedded store: read back alike, never across a change of the data."""
+"""Answers kept beside the embedded store: read back alike, never across a change of the data;
+readers that follow runs move on to each run's data once it ends."""
 
 from __future__ import annotations
 
@@ -143,6 +144,20 @@ def test_an_unchanged_store_keeps_its_revision_and_answers(
     assert after.revision() == before.revision()
     refuse_engine(after, monkeypatch)
     assert notices_listed(after) == 1
+
+
+def test_a_reader_that_follows_runs_answers_from_the_last_run_ended(
+    tmp_path: Path, notice_a: Notice, notice_b: Notice
+) -> None:
+    write(tmp_path, notice_a)
+    snapshot, follower = reader(tmp_path), reader(tmp_path)
+    follower.follow_runs()
+    writer = write(tmp_path, notice_b, close=False)
+    assert notices_listed(follower) == 1  # the run has not ended
+    writer.close()
+    assert notices_listed(follower) == 2  # not the answer kept before the run
+    assert follower.revision() == reader(tmp_path).revision()
+    assert notices_listed(snapshot) == 1
 
 
 def test_a_run_asks_again_what_users_asked_before_it(

@@ -37,6 +37,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run_serve(args: argparse.Namespace) -> int:
     source = open_graph_source(args)
+    if isinstance(source, OxigraphStore):
+        source.follow_runs()  # an endpoint outlives runs: each answers from the newest data
     hint_memory_size(source)
     limits = ServerLimits(timeout=args.timeout, max_results=args.max_results)
     what = describe(source, args)
