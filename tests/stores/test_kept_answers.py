@@ -16,7 +16,7 @@ from noticekg.cli import main
 from noticekg.errors import InputError
 from noticekg.extract.records import Notice
 from noticekg.graph import notice_graph
-from noticekg.graph.stores import OxigraphStore, answers
+from noticekg.graph.stores import OxigraphStore, answers, oxigraph
 from noticekg.graph.stores.answers import KEPT_FOLDER, KeptAnswers
 from noticekg.queries import catalogue, format_csv, get_query, query_form, run_query
 from noticekg.samples import sample_notice
@@ -158,6 +158,23 @@ def test_a_reader_that_follows_runs_answers_from_the_last_run_ended(
     assert notices_listed(follower) == 2  # not the answer kept before the run
     assert follower.revision() == reader(tmp_path).revision()
     assert notices_listed(snapshot) == 1
+
+
+def test_a_follower_that_cannot_reopen_answers_from_its_snapshot(
+    tmp_path: Path, notice_a: Notice, notice_b: Notice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, notice_a)
+    follower = reader(tmp_path)
+    follower.follow_runs()
+    write(tmp_path, notice_b)
+
+    def cannot_open(directory: Path) -> None:
+        raise OSError(f"{directory}: too many open files")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(oxigraph, "_opened_read_only", cannot_open)
+        assert notices_listed(follower) == 1
+    assert notices_listed(follower) == 2  # tried again at the next query
 
 
 def test_a_run_asks_again_what_users_asked_before_it(

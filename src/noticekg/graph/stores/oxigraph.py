@@ -221,9 +221,13 @@ class OxigraphStore(NTriplesLoading):
 
     def _catch_up(self) -> None:
         mark = _run_mark(self.directory)
-        if mark != self._run_seen:
+        if mark == self._run_seen:
+            return
+        try:
             self.store = _opened_read_only(self.directory)
-            self._run_seen = mark
+        except (OSError, RuntimeError):
+            return  # the snapshot this reader has answers; the next query tries again
+        self._run_seen = mark
 
     def revision(self) -> str | None:
         """The revision of the data this handle reads (a reader's snapshot, a writer's store);
