@@ -102,7 +102,7 @@ class KeptAnswers:
             return False
         return True
 
-    def forget_all_but(self, revision: str) -> None:
+    def retire_all_but(self, revision: str) -> None:
         """Remove the answers of every other revision (called by the writer that set it),
         setting aside the texts of the queries they answered, up to :data:`MAX_ASKED`."""
         if not self.folder.is_dir():

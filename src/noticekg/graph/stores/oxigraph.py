@@ -263,7 +263,7 @@ class OxigraphStore(NTriplesLoading):
         self._changed = False
         with suppress(NoticekgError):  # readers that follow runs would then keep to theirs
             write_text(self.directory / REVISION_FILE, revision)
-        self.answers.forget_all_but(revision)
+        self.answers.retire_all_but(revision)
 
     def _union_in_place(self) -> None:
         """Fill the union graph of a store written before it was kept (once, on opening).
