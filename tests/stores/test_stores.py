@@ -22,7 +22,7 @@ from storecheck import fill, holding, normalise
 
 from noticekg.errors import StoreError
 from noticekg.extract.records import Notice
-from noticekg.graph import notice_graph
+from noticekg.graph import notice_graph, notice_ntriples
 from noticekg.graph.stores import (
     MemoryStore,
     OxigraphStore,
@@ -205,6 +205,32 @@ def test_notices_added_together_are_stored_as_one_by_one(
         assert set(empty_store.store) == set(alone.store)
     assert empty_store.add_notices(batch) == written  # stored ones are replaced
     assert empty_store.triple_count() - before == written
+
+
+def test_loosely_written_ntriples_are_stored_as_the_builders(
+    loaded: list[Notice], tmp_path: Path
+) -> None:
+    """The builder writes a triple a line, each ending in `` .``; text written otherwise (line
+    breaks of other systems, blank lines, spaces before the dot) gives the same quads."""
+    written = [notice_ntriples(notice)[:2] for notice in loaded]
+    loose = [
+        (iri, "\r\n\n".join(line[:-1].rstrip() + " \t. " for line in text.splitlines()))
+        for iri, text in written
+    ]
+    stores = []
+    for name, notices in (("builder", written), ("loose", loose)):
+        store = OxigraphStore(tmp_path / name)
+        assert store.add_notices(notices[:1]) + store.add_notices(notices[1:]) == sum(
+            text.count("\n") for _, text in written
+        )
+        stores.append(store)
+    builder, loosely = stores
+    assert set(builder.store) == set(loosely.store)
+    assert (
+        builder.notice_hashes()
+        == loosely.notice_hashes()
+        == {notice.sha256: iri for notice, (iri, _) in zip(loaded, written, strict=True)}
+    )
 
 
 # A notice whose N-Triples break in its body, or only in its content hash (which a bulk write

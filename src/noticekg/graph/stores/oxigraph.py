@@ -58,8 +58,9 @@ __all__ = ["OxigraphStore"]
 # also makes the run faster.
 FLUSH_EVERY = 20
 
-# The predicate of the statement that marks a notice as stored (stores/sparql/notice-hashes.rq).
-CONTENT_HASH = NKG.contentHash.n3()
+# The predicate of the statement that marks a notice as stored (stores/sparql/notice-hashes.rq),
+# as it stands between subject and object in an N-Triples line.
+HASH_PREDICATE = f" {NKG.contentHash.n3()} "
 
 # The store's revision: one statement in a graph of its own, which no notice query reads and
 # no count includes (its graph states no content hash; fill-union.ru leaves it out). It
@@ -115,19 +116,20 @@ class OxigraphStore(NTriplesLoading):
     ) -> int:
         self._writable(f"write {graph_iri}")
         self._changing()
-        lines = [line for line in ntriples.splitlines() if line.strip()]
         name = graph_iri.n3()
         present = [iri for iri in (graph_iri, *replaces) if self._holds(iri)]
         try:
             if not present:
                 # A new notice: its graph and its union triples in one native load, which is
-                # one transaction (N-Quads, each triple once in the graph, once in the union).
-                quads = [_in_graph(line, name) for line in lines]
-                self.store.load("\n".join(quads + lines), ox.RdfFormat.N_QUADS)
+                # one transaction.
+                body, hashes, count = _as_quads(ntriples, name)
+                self.store.load(body + hashes, ox.RdfFormat.N_QUADS)
             else:
                 # One SPARQL update is one transaction: the union graph loses what only the old
                 # graphs held, the old graphs go and the new one arrives, or (bad data, full
                 # disk) nothing changes at all.
+                lines = [line for line in ntriples.splitlines() if line.strip()]
+                count = len(lines)
                 body = "\n".join(lines)
                 drops = "".join(f"{_dropping(old.n3())} ;\n" for old in present)
                 self.store.update(
@@ -143,7 +145,7 @@ class OxigraphStore(NTriplesLoading):
         if self._unflushed >= FLUSH_EVERY:
             self.store.flush()
             self._unflushed = 0
-        return len(lines)
+        return count
 
     def add_notices(self, notices: Sequence[tuple[URIRef, str]]) -> int:
         """New notices go in through Oxigraph's bulk loader, which writes sorted files
@@ -162,14 +164,15 @@ class OxigraphStore(NTriplesLoading):
         body: list[str] = []
         hashes: list[str] = []
         for graph_iri, text in new:
-            name = graph_iri.n3()
-            for line in filter(str.strip, text.splitlines()):
-                target = hashes if line.split(" ", 2)[1:2] == [CONTENT_HASH] else body
-                target += (_in_graph(line, name), line)
-                count += 1
+            notice_body, notice_hashes, triples = _as_quads(text, graph_iri.n3())
+            body.append(notice_body)
+            hashes.append(notice_hashes)
+            count += triples
         try:
-            self.store.bulk_load("\n".join(body), ox.RdfFormat.N_QUADS)
-            self.store.load("\n".join(hashes), ox.RdfFormat.N_QUADS)
+            # Lenient: the IRIs are the builder's, minted percent-encoded, so the loader does
+            # not check each again (8 ms a notice less); the syntax is still checked.
+            self.store.bulk_load("".join(body), ox.RdfFormat.N_QUADS, lenient=True)
+            self.store.load("".join(hashes), ox.RdfFormat.N_QUADS)
         except (SyntaxError, OSError) as error:
             self._undo(new, error)
             for graph_iri, text in new:  # name the notice, as a write of it alone would
@@ -401,9 +404,44 @@ def _run_mark(directory: Path) -> tuple[int, int] | None:
     return (status.st_ino, status.st_mtime_ns)
 
 
-def _in_graph(line: str, name: str) -> str:
-    """An N-Triples line as the N-Quads line of the same triple in graph ``name``."""
-    return f"{line.rstrip()[:-1]} {name} ."
+def _as_quads(ntriples: str, name: str) -> tuple[str, str, int]:
+    """A notice's N-Triples as N-Quads, each triple in graph ``name`` and in the union graph:
+    its content hash apart from the rest, and the number of triples.
+
+    Written in a few passes over the whole text rather than a step a line: 3 against 9 ms a
+    notice of the writer, on which a corpus run waits. Text is first brought to the form
+    the builder writes (each line a triple ending in `` .``): a literal's line breaks are
+    escaped, so there `` .`` and a line break meet only at a line's end."""
+    if not (ntriples.endswith(" .\n") and ntriples.count(" .\n") == ntriples.count("\n")):
+        lines = filter(str.strip, ntriples.splitlines())
+        ntriples = "".join(f"{line.rstrip()[:-1].rstrip()} .\n" for line in lines)
+    body, hashes = _hashes_apart(ntriples)
+    into = f" {name} .\n"
+    return (
+        body.replace(" .\n", into) + body,
+        hashes.replace(" .\n", into) + hashes,
+        ntriples.count("\n"),
+    )
+
+
+def _hashes_apart(ntriples: str) -> tuple[str, str]:
+    """The lines of ``ntriples`` (a triple a line) that do not state a content hash, and those
+    that do: found by searching for the predicate, which is the fastest way through the text
+    (a regular expression for the line took 5 ms a notice)."""
+    rest: list[str] = []
+    hashes: list[str] = []
+    done = 0
+    found = ntriples.find(HASH_PREDICATE)
+    while found != -1:
+        start = ntriples.rfind("\n", 0, found) + 1
+        end = ntriples.index("\n", found) + 1
+        if " " not in ntriples[start:found]:  # the line's predicate, not words of a literal
+            rest.append(ntriples[done:start])
+            hashes.append(ntriples[start:end])
+            done = end
+        found = ntriples.find(HASH_PREDICATE, end)
+    rest.append(ntriples[done:])
+    return "".join(rest), "".join(hashes)
 
 
 def _parsed(text: str) -> Iterable[ox.Quad]:
