@@ -465,6 +465,35 @@ def test_a_refused_query_gives_the_server_s_reason(oxigraph_server: servers.Serv
     assert "error at 1:" in message and "\n" not in message
 
 
+@pytest.mark.server
+@pytest.mark.parametrize("server_fixture", ["oxigraph_server", "virtuoso_server"])
+def test_rows_holding_long_values_come_sorted(
+    server_fixture: str, request: pytest.FixtureRequest
+) -> None:
+    """Virtuoso refuses to sort rows that hold a computed value of some thousands of
+    characters (the titles of the notices naming a widely named entity), so a query's final
+    order is applied to the rows it answers."""
+    server = request.getfixturevalue(server_fixture)
+    store = RemoteStore(server.query, update_endpoint=server.update, timeout=30)
+    graph = "<urn:noticekg-test:long-values>"
+    store.update(
+        f'INSERT DATA {{ GRAPH {graph} {{ <urn:t:a> <urn:t:text> "{"长" * 9000}" . '
+        '<urn:t:b> <urn:t:text> "短" . <urn:t:c> <urn:t:text> "中" . } }'
+    )
+    try:
+        rows = store.query(
+            f'SELECT ?s (GROUP_CONCAT(?text; separator=" ") AS ?texts) '
+            f"WHERE {{ GRAPH {graph} {{ ?s <urn:t:text> ?text }} }} GROUP BY ?s ORDER BY DESC(?s)"
+        ).rows
+    finally:
+        store.update(f"DROP SILENT GRAPH {graph}")
+    assert [(str(s), len(texts)) for s, texts in rows] == [
+        ("urn:t:c", 1),
+        ("urn:t:b", 1),
+        ("urn:t:a", 9000),
+    ]
+
+
 @pytest.fixture(scope="module")
 def tight_virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[servers.Server]:
     """A Virtuoso as Debian ships it at heart: it cuts answers at a row limit (5 here) and, when

@@ -42,7 +42,7 @@ from noticekg.graph.stores.base import (
     hashes_query,
     project_namespaces,
 )
-from noticekg.graph.stores.ordering import split_order
+from noticekg.graph.stores.ordering import ordered
 from noticekg.graph.stores.rows import RowResult, TripleResult, rows_in_bulk, triple_rows
 from noticekg.graph.stores.sparql import sparql
 from noticekg.graph.stores.substitute import substitute
@@ -337,16 +337,7 @@ class OxigraphStore(NTriplesLoading):
 
     def _evaluated(self, text: str) -> Result:
         form = form_of(text)
-        unordered, ordering = split_order(text) if form == "SELECT" else (text, None)
-        result = _result(form, self._answer(unordered))
-        if ordering is None:
-            return result
-        assert isinstance(result, RowResult)
-        names = [str(v) for v in result.vars or ()]
-        if not ordering.fits(names):
-            return _result(form, self._answer(text))
-        result.rows = ordering.sort(result.rows, names)
-        return result
+        return ordered(text, lambda asked: _result(form, self._answer(asked)))
 
     def _answer(self, text: str) -> object:
         try:
