@@ -19,6 +19,8 @@ GROUP_CONCAT = re.compile(
     r"\s*AS\s*\?(?P<name>\w+)",
     re.IGNORECASE,
 )
+# A concatenation passed on under another name: ``(SAMPLE(?list) AS ?titles)``.
+SAMPLE = re.compile(r"SAMPLE\s*\(\s*\?(?P<of>\w+)\s*\)\s*AS\s*\?(?P<name>\w+)", re.IGNORECASE)
 
 NOTICE_TRIPLES = get_query(Path(__file__).with_name("notice-triples.rq"))
 
@@ -74,6 +76,9 @@ def normalise(vars_: list[str], rows: list[tuple], text: str) -> list[tuple]:
     separators = {
         m["name"]: m["sep"] if m["sep"] is not None else " " for m in GROUP_CONCAT.finditer(text)
     }
+    for m in SAMPLE.finditer(text):
+        if m["of"] in separators:
+            separators[m["name"]] = separators[m["of"]]
     out = []
     for row in rows:
         cells = []
