@@ -11,7 +11,7 @@ import pytest
 import store_servers as servers
 from storecheck import fill
 
-from noticekg.extract import extract_file
+from noticekg.extract import extract_file, extract_notice
 from noticekg.extract.records import Notice
 from noticekg.graph.stores import OxigraphStore, RemoteStore, Store
 
@@ -23,6 +23,14 @@ OTHER = Path(__file__).parents[1] / "data" / "genre" / "hn-jtt-xunshi-zhenggai.t
 def loaded(sample: Notice) -> list[Notice]:
     """The sample notice and one more real one, both through the extractor."""
     return [sample, extract_file(OTHER)]
+
+
+@pytest.fixture(scope="session")
+def twin(sample: Notice) -> Notice:
+    """The sample as the same body of another city would publish it: other bodies, named from
+    their city, establishing the same regulations (as generated corpora have by the hundred)."""
+    text = sample.text.replace("温州", "台州").replace("2021-00113", "2021-00999")
+    return extract_notice(text, source="taizhou-xuncha-zhenggai.txt")
 
 
 @pytest.fixture(scope="session")

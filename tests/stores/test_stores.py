@@ -142,11 +142,13 @@ NARROWED = [q for q in catalogue() if (p := q.param("notice")) is not None and n
 def test_a_notice_parameter_gives_what_that_notice_alone_gives(
     found_store: Store,
     loaded: list[Notice],
+    twin: Notice,
     named: NamedQuery,
     tmp_path: Path,
 ) -> None:
-    """Some queries take another way into the store for one notice; it must find the same."""
-    store = holding(found_store, loaded)
+    """Some queries take another way into the store for one notice; it must find the same,
+    beside a notice whose bodies (other ones) establish the same regulations."""
+    store = holding(found_store, [*loaded, twin])
     for notice in loaded:
         iri = str(notice_graph(notice).identifier)
         alone = fill(OxigraphStore(tmp_path / iri.rsplit("/", 1)[-1]), [notice])
