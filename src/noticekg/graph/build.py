@@ -285,19 +285,19 @@ class _NoticeBuilder:
         is_a, mentioned_in, in_notice = RDF.type, NKG.mentionedIn, NKG.inNotice
         # Found by hashing the predicate: comparing rdflib terms with == runs in Python, and a
         # pass of it over a notice's thousands of triples took longer than all its counting.
-        read: dict[Node, list[Triple]] = {is_a: [], mentioned_in: []}
+        by_predicate: dict[Node, list[Triple]] = {is_a: [], mentioned_in: []}
         for triple in g:
-            wanted = read.get(triple[1])
+            wanted = by_predicate.get(triple[1])
             if wanted is not None:
                 wanted.append(triple)
-        typed = Counter(o for _, _, o in read[is_a])
+        typed = Counter(o for _, _, o in by_predicate[is_a])
         for prop, cls in (
             (NKG.problemCount, NKG.Problem),
             (NKG.measureCount, NKG.Measure),
             (NKG.figureCount, NKG.Metric),
         ):
             g.add((n, prop, Literal(typed[cls])))
-        named = {s for s, _, _ in read[mentioned_in] if (s, in_notice, n) not in g}
+        named = {s for s, _, _ in by_predicate[mentioned_in] if (s, in_notice, n) not in g}
         g.add((n, NKG.entityCount, Literal(len(named))))
 
     def _entity(self, entity: Entity) -> None:
